@@ -1,0 +1,43 @@
+using Microsoft.ML;
+
+namespace MlNetMlp.Data;
+
+/// <summary>
+/// Column access for a row made of an input row plus the columns a <see cref="ColumnMapper"/>
+/// computes: input columns pass through, added ones come from the mapper's getters. Shared by
+/// <see cref="MappedRow"/> and <see cref="MappedCursor"/>.
+/// </summary>
+internal sealed class AddedColumnGetters
+{
+    private readonly DataViewRow _input;
+    private readonly Delegate?[] _getters;
+    private readonly int _inputCount;
+
+    public AddedColumnGetters(DataViewSchema outputSchema, DataViewRow input, ColumnMapper mapper, Func<int, bool> isOutputActive)
+    {
+        _input = input;
+        _inputCount = mapper.InputSchema.Count;
+        Schema = outputSchema;
+        _getters = mapper.CreateGetters(input, i => isOutputActive(_inputCount + i));
+    }
+
+    public DataViewSchema Schema { get; }
+
+    public bool IsActive(DataViewSchema.Column column) =>
+        column.Index < _inputCount ? _input.IsColumnActive(_input.Schema[column.Index]) : _getters[column.Index - _inputCount] is not null;
+
+    public ValueGetter<T> GetGetter<T>(DataViewSchema.Column column)
+    {
+        if (column.Index < _inputCount)
+        {
+            return _input.GetGetter<T>(_input.Schema[column.Index]);
+        }
+
+        return _getters[column.Index - _inputCount] switch
+        {
+            ValueGetter<T> getter => getter,
+            null => throw new InvalidOperationException($"Column '{column.Name}' was not requested when the cursor was created."),
+            _ => throw new InvalidOperationException($"Column '{column.Name}' holds {column.Type}; it cannot be read as {typeof(T).Name}."),
+        };
+    }
+}

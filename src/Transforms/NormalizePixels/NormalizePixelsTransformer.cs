@@ -1,0 +1,147 @@
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using Microsoft.ML.Runtime;
+using MlNetMlp.Data;
+using MlNetMlp.Persistence;
+using MlNetMlp.Transforms;
+
+[assembly: LoadableClass(typeof(NormalizePixelsTransformer), null, typeof(SignatureLoadModel),
+    "MlNetMlp Normalize Pixels", NormalizePixelsTransformer.LoaderSignature)]
+
+namespace MlNetMlp.Transforms;
+
+/// <summary>
+/// Scales pixel intensities to [0, 1] (and optionally standardizes them) into a flat float vector.
+/// Made by <see cref="NormalizePixelsEstimator"/>; saves into and loads from ML.NET's model <c>.zip</c>.
+/// </summary>
+public sealed class NormalizePixelsTransformer : ColumnMappingTransformer
+{
+    internal const string LoaderSignature = "MlNetMlpNormalizePixels";
+
+    private static readonly ComponentFormat SavedFormat = new(
+        "NormalizePixels transformer", "NORMPIXL", LoaderSignature, version: 1, oldestReadableVersion: 1, typeof(NormalizePixelsTransformer));
+
+    internal NormalizePixelsTransformer(string outputColumnName, string inputColumnName, float maxPixelValue, bool clamp, PixelStatistics? statistics)
+    {
+        OutputColumnName = outputColumnName;
+        InputColumnName = inputColumnName;
+        MaxPixelValue = maxPixelValue;
+        Clamp = clamp;
+        Statistics = statistics;
+    }
+
+    /// <summary>The output column.</summary>
+    public string OutputColumnName { get; }
+
+    /// <summary>The input column.</summary>
+    public string InputColumnName { get; }
+
+    /// <summary>The intensity that maps to 1.</summary>
+    public float MaxPixelValue { get; }
+
+    /// <summary>Whether out-of-range values are clamped rather than rejected.</summary>
+    public bool Clamp { get; }
+
+    /// <summary>The learned standardization, or null when the output is only scaled.</summary>
+    public PixelStatistics? Statistics { get; }
+
+    private protected override ComponentFormat Format => SavedFormat;
+
+    private protected override ColumnMapper CreateMapper(DataViewSchema inputSchema) => new Mapper(this, inputSchema);
+
+    private protected override void SaveContents(ComponentWriter writer)
+    {
+        writer.Write(OutputColumnName);
+        writer.Write(InputColumnName);
+        writer.Write(MaxPixelValue);
+        writer.Write(Clamp);
+        writer.Write(Statistics is not null);
+        if (Statistics is not null)
+        {
+            writer.Write(Statistics.Mean);
+            writer.Write(Statistics.StandardDeviation);
+        }
+    }
+
+    private static NormalizePixelsTransformer Create(IHostEnvironment env, ModelLoadContext ctx) =>
+        ComponentReader.Load(ctx, SavedFormat, reader =>
+        {
+            var output = reader.ReadString();
+            var input = reader.ReadString();
+            var max = reader.ReadSingle();
+            reader.Check(max > 0 && float.IsFinite(max), $"maxPixelValue is {max}");
+            var clamp = reader.ReadBoolean();
+            PixelStatistics? statistics = null;
+            if (reader.ReadBoolean())
+            {
+                statistics = new PixelStatistics(reader.ReadSingle(), reader.ReadSingle());
+                reader.Check(float.IsFinite(statistics.Mean) && statistics.StandardDeviation > 0, $"standardization {statistics}");
+            }
+
+            return new NormalizePixelsTransformer(output, input, max, clamp, statistics);
+        });
+
+    private sealed class Mapper : ColumnMapper
+    {
+        private readonly NormalizePixelsTransformer _parent;
+        private readonly DataViewSchema.Column _input;
+        private readonly VectorDataViewType _inputType;
+
+        public Mapper(NormalizePixelsTransformer parent, DataViewSchema inputSchema)
+            : base(inputSchema)
+        {
+            _parent = parent;
+            (_input, _inputType) = PixelColumn.Check(inputSchema, parent.InputColumnName);
+            AddedColumns = [new AddedColumn(parent.OutputColumnName, new VectorDataViewType(NumberDataViewType.Single, _inputType.Size))];
+            InputColumns = [_input];
+        }
+
+        public override IReadOnlyList<AddedColumn> AddedColumns { get; }
+
+        public override IReadOnlyList<DataViewSchema.Column> InputColumns { get; }
+
+        public override Delegate?[] CreateGetters(DataViewRow input, Func<int, bool> isActive)
+        {
+            if (!isActive(0))
+            {
+                return [null];
+            }
+
+            var item = _inputType.ItemType;
+            Delegate getter = item == NumberDataViewType.Byte ? MakeGetter<byte>(input, b => b)
+                : item == NumberDataViewType.Single ? MakeGetter<float>(input, f => f)
+                : MakeGetter<double>(input, d => d);
+            return [getter];
+        }
+
+        private ValueGetter<VBuffer<float>> MakeGetter<TPixel>(DataViewRow input, Func<TPixel, double> toDouble)
+        {
+            var source = input.GetGetter<VBuffer<TPixel>>(_input);
+            var pixels = default(VBuffer<TPixel>);
+            var max = (double)_parent.MaxPixelValue;
+            var (shift, divisor) = _parent.Statistics is { } s ? (s.Mean, s.StandardDeviation) : (0f, 1f);
+            return (ref VBuffer<float> destination) =>
+            {
+                source(ref pixels);
+                var editor = VBufferEditor.Create(ref destination, _inputType.Size);
+                var index = 0;
+                foreach (var pixel in pixels.DenseValues())
+                {
+                    var value = toDouble(pixel);
+                    if (!(value >= 0 && value <= max))
+                    {
+                        value = _parent.Clamp && !double.IsNaN(value) ? Math.Clamp(value, 0, max) : throw OutOfRange(input.Position, index, value);
+                    }
+
+                    editor.Values[index++] = ((float)(value / max) - shift) / divisor;
+                }
+
+                destination = editor.Commit();
+            };
+        }
+
+        private InvalidOperationException OutOfRange(long row, int slot, double value) => new(
+            $"Column '{_parent.InputColumnName}', row {row}, slot {slot}: expected a pixel value in [0, {_parent.MaxPixelValue}], found {value}. " +
+            "Pass clamp: true to NormalizePixels to clamp out-of-range values instead.");
+    }
+}

@@ -1,0 +1,47 @@
+using System.Diagnostics;
+using Microsoft.ML;
+
+namespace MlNetMlp.Tests.Infrastructure;
+
+/// <summary>
+/// Runs tests/MlNetMlp.ModelHost: a separate process that loads a saved model with
+/// <c>mlContext.Model.Load</c> and applies it, proving a model needs nothing from the process that trained it.
+/// </summary>
+internal static class ModelHostProcess
+{
+    public sealed record Result(int ExitCode, string StandardError, IDataView? Output);
+
+    /// <summary>Saves <paramref name="input"/>, has the child process transform it with the model at <paramref name="modelPath"/>, and reads the result back.</summary>
+    public static Result Transform(MLContext mlContext, string modelPath, IDataView input, TemporaryDirectory directory)
+    {
+        var inputPath = directory.File($"input-{Guid.NewGuid():N}.idv");
+        var outputPath = directory.File($"output-{Guid.NewGuid():N}.idv");
+        using (var stream = File.Create(inputPath))
+        {
+            mlContext.Data.SaveAsBinary(input, stream, keepHidden: false);
+        }
+
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in new[] { TestPaths.ModelHostDll, modelPath, inputPath, outputPath })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start the model host");
+        var standardError = process.StandardError.ReadToEndAsync();
+        process.StandardOutput.ReadToEnd();
+        if (!process.WaitForExit(TimeSpan.FromMinutes(3)))
+        {
+            process.Kill(entireProcessTree: true);
+            Assert.Fail("The model host did not finish within 3 minutes.");
+        }
+
+        var output = process.ExitCode == 0 ? mlContext.Data.LoadFromBinary(outputPath) : null;
+        return new Result(process.ExitCode, standardError.Result, output);
+    }
+}
