@@ -9,6 +9,9 @@ internal static class TestPaths
 
     public static string ModelHostDll { get; } = Metadata("ModelHostDll");
 
+    /// <summary>The command-line program, samples/MlNetMlp.Cli, as built for this test run.</summary>
+    public static string CliDll { get; } = Metadata("CliDll");
+
     /// <summary>The shared data folder, ../shared/data beside the repository (or MLNETMLP_DATA).</summary>
     public static string SharedData { get; } =
         Environment.GetEnvironmentVariable("MLNETMLP_DATA") is { Length: > 0 } fromEnvironment

@@ -1,0 +1,101 @@
+using MlNetMlp.Tests.Infrastructure;
+
+namespace MlNetMlp.Tests.Packaging;
+
+/// <summary>
+/// Packs the src projects and builds a throwaway application, outside the repository, that knows
+/// MlNetMlp only through those packages: torch must start (the GLIBCXX fix arrives through the
+/// package's buildTransitive targets) and a transform must save and load through ML.NET.
+/// </summary>
+[TestClass]
+public sealed class ConsumerPackageTests
+{
+    private const string ConsumerProgram = """
+        using Microsoft.ML;
+        using Microsoft.ML.Data;
+        using MlNetMlp;
+        using MlNetMlp.Torch;
+        using TorchSharp;
+
+        TorchRuntime.EnsureStarted();
+        var product = torch.matmul(torch.tensor(new float[] { 1, 2, 3, 4 }, [2, 2]), torch.tensor(new float[] { 5, 6, 7, 8 }, [2, 2]));
+        Console.WriteLine("torch " + string.Join(",", product.data<float>().ToArray()));
+
+        var mlContext = new MLContext(seed: 1);
+        var data = mlContext.Data.LoadFromEnumerable(new[] { new Image { Pixels = [0, 51, 255] } });
+        var model = mlContext.Transforms.NormalizePixels("Features", "Pixels").Fit(data);
+        var path = Path.Combine(Path.GetTempPath(), $"consumer-{Guid.NewGuid():N}.zip");
+        mlContext.Model.Save(model, data.Schema, path);
+        var loaded = mlContext.Model.Load(path, out _);
+        var features = loaded.Transform(data).GetColumn<float[]>("Features").Single();
+        Console.WriteLine("pixels " + string.Join(",", features));
+        File.Delete(path);
+
+        public sealed class Image
+        {
+            [VectorType(3)]
+            public byte[] Pixels { get; set; } = [];
+        }
+        """;
+
+    [TestMethod]
+    public void PackedPackages_ConsumerApplicationBuiltAndPublished_RunsTorchAndLoadsSavedTransform()
+    {
+        using var directory = new TemporaryDirectory();
+        var feed = directory.File("feed");
+        // A version of its own each run, so no stale copy from the global package cache is used.
+        var version = $"0.1.0-ci{DateTime.UtcNow:yyyyMMddHHmmssfff}";
+        var pack = ProcessRunner.Run("dotnet",
+            ["pack", Path.Combine(TestPaths.RepositoryRoot, "MlNetMlp.sln"), "--no-build", "-c", Configuration, "-o", feed, $"-p:Version={version}"],
+            timeout: TimeSpan.FromMinutes(5));
+        Assert.AreEqual(0, pack.ExitCode, pack.Transcript);
+        foreach (var package in new[] { "MlNetMlp.Core", "MlNetMlp.Transforms", "MlNetMlp.Trainers", "MlNetMlp.Pipelines" })
+        {
+            Assert.IsTrue(File.Exists(Path.Combine(feed, $"{package}.{version}.nupkg")), $"{package} was not packed:\n{pack.Transcript}");
+        }
+
+        var consumer = directory.File("consumer");
+        Directory.CreateDirectory(consumer);
+        File.WriteAllText(Path.Combine(consumer, "Consumer.csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <OutputType>Exe</OutputType>
+                <TargetFramework>net10.0</TargetFramework>
+                <ImplicitUsings>enable</ImplicitUsings>
+                <Nullable>enable</Nullable>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="MlNetMlp.Trainers" Version="{version}" />
+                <PackageReference Include="MlNetMlp.Transforms" Version="{version}" />
+              </ItemGroup>
+            </Project>
+            """);
+        File.WriteAllText(Path.Combine(consumer, "nuget.config"), $"""
+            <configuration>
+              <packageSources>
+                <add key="mlnetmlp-local" value="{feed}" />
+              </packageSources>
+            </configuration>
+            """);
+        File.WriteAllText(Path.Combine(consumer, "Program.cs"), ConsumerProgram);
+
+        var run = ProcessRunner.Run("dotnet", ["run", "--project", consumer], consumer, TimeSpan.FromMinutes(5));
+
+        Assert.AreEqual(0, run.ExitCode, run.Transcript);
+        StringAssert.Contains(run.StandardOutput, "torch 19,22,43,50", run.Transcript);
+        StringAssert.Contains(run.StandardOutput, "pixels 0,0.2,1", run.Transcript);
+
+        var published = directory.File("published");
+        var publish = ProcessRunner.Run("dotnet", ["publish", consumer, "-o", published], consumer, TimeSpan.FromMinutes(5));
+        Assert.AreEqual(0, publish.ExitCode, publish.Transcript);
+        var runPublished = ProcessRunner.Run("dotnet", [Path.Combine(published, "Consumer.dll")], published, TimeSpan.FromMinutes(2));
+        Assert.AreEqual(0, runPublished.ExitCode, runPublished.Transcript);
+        StringAssert.Contains(runPublished.StandardOutput, "torch 19,22,43,50", runPublished.Transcript);
+    }
+
+#if DEBUG
+    private const string Configuration = "Debug";
+#else
+    private const string Configuration = "Release";
+#endif
+}
