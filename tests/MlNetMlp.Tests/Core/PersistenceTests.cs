@@ -20,10 +20,8 @@ public sealed class PersistenceTests
     [TestMethod]
     public void ModelLoad_InChildProcess_GivesBitIdenticalOutput()
     {
-        var (mlContext, data, model) = FitChainWithLearnedState();
         using var directory = new TemporaryDirectory();
-        var modelPath = directory.File("model.zip");
-        mlContext.Model.Save(model, data.Schema, modelPath);
+        var (mlContext, data, model, modelPath) = SaveChainWithLearnedState(directory);
 
         var child = ModelHostProcess.Transform(mlContext, modelPath, data, directory);
 
@@ -51,10 +49,8 @@ public sealed class PersistenceTests
     [TestMethod]
     public void ModelLoad_TruncatedZip_ThrowsNamingTheProblem()
     {
-        var (mlContext, data, model) = FitChainWithLearnedState();
         using var directory = new TemporaryDirectory();
-        var modelPath = directory.File("model.zip");
-        mlContext.Model.Save(model, data.Schema, modelPath);
+        var (mlContext, data, model, modelPath) = SaveChainWithLearnedState(directory);
         var bytes = File.ReadAllBytes(modelPath);
         File.WriteAllBytes(modelPath, bytes[..(bytes.Length / 2)]);
 
@@ -78,10 +74,8 @@ public sealed class PersistenceTests
     [TestMethod]
     public void ModelLoad_CorruptedValueInOurEntry_NamesComponentAndValue()
     {
-        var (mlContext, data, model) = FitChainWithLearnedState();
         using var directory = new TemporaryDirectory();
-        var modelPath = directory.File("model.zip");
-        mlContext.Model.Save(model, data.Schema, modelPath);
+        var (mlContext, data, model, modelPath) = SaveChainWithLearnedState(directory);
         // Body after the 256-byte header: "Features" and "Pixels" (length-prefixed), then maxPixelValue.
         RewriteOurEntry(modelPath, body => BitConverter.GetBytes(-1f).CopyTo(body, 0x100 + 9 + 7));
 
@@ -94,10 +88,8 @@ public sealed class PersistenceTests
     [TestMethod]
     public void ModelLoad_CorruptedZipBytes_ThrowsModelFormatException()
     {
-        var (mlContext, data, model) = FitChainWithLearnedState();
         using var directory = new TemporaryDirectory();
-        var modelPath = directory.File("model.zip");
-        mlContext.Model.Save(model, data.Schema, modelPath);
+        var (mlContext, data, model, modelPath) = SaveChainWithLearnedState(directory);
         var bytes = File.ReadAllBytes(modelPath);
         for (var i = 40; i < bytes.Length / 2; i += 7)
         {
@@ -115,10 +107,8 @@ public sealed class PersistenceTests
     [TestMethod]
     public void ModelLoad_NewerFormatVersion_SaysToUpgrade()
     {
-        var (mlContext, data, model) = FitChainWithLearnedState();
         using var directory = new TemporaryDirectory();
-        var modelPath = directory.File("model.zip");
-        mlContext.Model.Save(model, data.Schema, modelPath);
+        var (mlContext, data, model, modelPath) = SaveChainWithLearnedState(directory);
         // ML.NET's entry header: ModelVerWritten at 0x48 and ModelVerReadable at 0x4C (little-endian uint).
         RewriteOurEntry(modelPath, body =>
         {
@@ -146,6 +136,14 @@ public sealed class PersistenceTests
         var pipeline = mlContext.Transforms.CopyColumns("LabelCopy", "Label")
             .Append(mlContext.Transforms.NormalizePixels("Features", "Pixels", standardize: true));
         return (mlContext, data, pipeline.Fit(data));
+    }
+
+    private static (MLContext, IDataView, ITransformer, string) SaveChainWithLearnedState(TemporaryDirectory directory)
+    {
+        var (mlContext, data, model) = FitChainWithLearnedState();
+        var modelPath = directory.File("model.zip");
+        mlContext.Model.Save(model, data.Schema, modelPath);
+        return (mlContext, data, model, modelPath);
     }
 
     /// <summary>Edits the main stream of our NormalizePixels entry inside the saved zip.</summary>

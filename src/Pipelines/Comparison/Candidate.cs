@@ -1,0 +1,19 @@
+using Microsoft.ML;
+
+namespace MlNetMlp.Pipelines.Comparison;
+
+/// <summary>Which data a candidate trains on.</summary>
+public enum CandidateInput
+{
+    /// <summary>The shared prepared columns (Features, Label), so every trainer sees the same numbers.</summary>
+    Prepared,
+
+    /// <summary>The raw data, for baselines that bring their own featurization (ML.NET's FeaturizeText).</summary>
+    Raw,
+}
+
+/// <summary>One trainer in a comparison.</summary>
+/// <param name="Name">How the report names it.</param>
+/// <param name="Input">Whether it trains on the prepared columns or on the raw data.</param>
+/// <param name="CreateEstimator">Builds the estimator for a context; the result must produce ML.NET's prediction columns.</param>
+public sealed record Candidate(string Name, CandidateInput Input, Func<MLContext, IEstimator<ITransformer>> CreateEstimator);

@@ -1,0 +1,127 @@
+using System.Diagnostics;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+
+namespace MlNetMlp.Pipelines.Comparison;
+
+/// <summary>
+/// Runs the same prepared data through several trainers and measures each the same way: training
+/// time, test metrics through ML.NET's own evaluators, prediction throughput of the whole chain from
+/// raw data, and the size of the saved model. The preparation is fitted once and its output cached in
+/// memory, so every candidate trains on identical numbers.
+/// </summary>
+public sealed class ComparisonRunner
+{
+    private readonly MLContext _mlContext;
+    private readonly ComparisonTask _task;
+    private readonly IEstimator<ITransformer> _preparation;
+    private readonly string _labelColumnName;
+
+    /// <summary>Creates a runner.</summary>
+    /// <param name="mlContext">The context; its seed makes the runs repeatable.</param>
+    /// <param name="task">Multiclass or binary, which decides the evaluator.</param>
+    /// <param name="preparation">Turns raw data into the Features and Label columns the prepared candidates use.</param>
+    /// <param name="labelColumnName">The label column after preparation (a key for multiclass, bool for binary).</param>
+    public ComparisonRunner(MLContext mlContext, ComparisonTask task, IEstimator<ITransformer> preparation, string labelColumnName = "Label")
+    {
+        _mlContext = mlContext ?? throw new ArgumentNullException(nameof(mlContext));
+        _task = task;
+        _preparation = preparation ?? throw new ArgumentNullException(nameof(preparation));
+        _labelColumnName = labelColumnName;
+    }
+
+    /// <summary>Fits the preparation on <paramref name="train"/>, then fits and measures each candidate; a candidate that throws is reported as failed and the others go on.</summary>
+    /// <param name="train">Raw training data.</param>
+    /// <param name="test">Raw test data.</param>
+    /// <param name="candidates">The trainers to compare.</param>
+    /// <param name="progress">Receives a line when each candidate starts and ends.</param>
+    /// <returns>One run per candidate, in order.</returns>
+    public IReadOnlyList<CandidateRun> Run(IDataView train, IDataView test, IEnumerable<Candidate> candidates, IProgress<string>? progress = null)
+    {
+        var preparation = _preparation.Fit(train);
+        var preparedTrain = _mlContext.Data.Cache(preparation.Transform(train));
+        var preparedTest = _mlContext.Data.Cache(preparation.Transform(test));
+        var runs = new List<CandidateRun>();
+        foreach (var candidate in candidates)
+        {
+            progress?.Report($"{candidate.Name}: training");
+            CandidateRun run;
+            try
+            {
+                run = Measure(candidate, candidate.Input == CandidateInput.Prepared ? preparedTrain : train, test,
+                    candidate.Input == CandidateInput.Prepared ? preparedTest : test, preparation, train.Schema);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                run = CandidateRun.Failed(candidate.Name, e.GetBaseException().Message);
+            }
+
+            progress?.Report($"{candidate.Name}: {run.Status}");
+            runs.Add(run);
+        }
+
+        return runs;
+    }
+
+    private CandidateRun Measure(Candidate candidate, IDataView trainData, IDataView rawTest, IDataView testData, ITransformer preparation, DataViewSchema rawSchema)
+    {
+        var clock = Stopwatch.StartNew();
+        var model = candidate.CreateEstimator(_mlContext).Fit(trainData);
+        var trainingSeconds = clock.Elapsed.TotalSeconds;
+
+        var predictions = model.Transform(testData);
+        var chain = candidate.Input == CandidateInput.Prepared
+            ? new TransformerChain<ITransformer>(preparation, model)
+            : new TransformerChain<ITransformer>(model);
+        var (rowsPerSecond, modelBytes) = (PredictionThroughput(chain, rawTest), SavedSize(chain, rawSchema));
+        if (_task == ComparisonTask.Multiclass)
+        {
+            var metrics = _mlContext.MulticlassClassification.Evaluate(predictions, _labelColumnName);
+            return new CandidateRun(candidate.Name, "ok", metrics.MicroAccuracy, metrics.MacroAccuracy, metrics.LogLoss, null, null,
+                trainingSeconds, rowsPerSecond, modelBytes, metrics.ConfusionMatrix.Counts, model);
+        }
+
+        if (predictions.Schema.GetColumnOrNull("Probability") is not null)
+        {
+            var metrics = _mlContext.BinaryClassification.Evaluate(predictions, _labelColumnName);
+            return new CandidateRun(candidate.Name, "ok", metrics.Accuracy, null, metrics.LogLoss, metrics.AreaUnderRocCurve, metrics.F1Score,
+                trainingSeconds, rowsPerSecond, modelBytes, null, model);
+        }
+
+        var uncalibrated = _mlContext.BinaryClassification.EvaluateNonCalibrated(predictions, _labelColumnName);
+        return new CandidateRun(candidate.Name, "ok", uncalibrated.Accuracy, null, null, uncalibrated.AreaUnderRocCurve, uncalibrated.F1Score,
+            trainingSeconds, rowsPerSecond, modelBytes, null, model);
+    }
+
+    private static double PredictionThroughput(ITransformer chain, IDataView rawTest)
+    {
+        var predictions = chain.Transform(rawTest);
+        var predicted = predictions.Schema["PredictedLabel"];
+        var clock = Stopwatch.StartNew();
+        var rows = predicted.Type is BooleanDataViewType ? CountRows<bool>(predictions, predicted) : CountRows<uint>(predictions, predicted);
+        return rows / Math.Max(clock.Elapsed.TotalSeconds, 1e-9);
+    }
+
+    /// <summary>Reads every prediction, which is what makes a lazy chain compute them.</summary>
+    private static long CountRows<T>(IDataView predictions, DataViewSchema.Column predicted)
+    {
+        using var cursor = predictions.GetRowCursor([predicted]);
+        var getter = cursor.GetGetter<T>(predicted);
+        T value = default!;
+        long rows = 0;
+        while (cursor.MoveNext())
+        {
+            getter(ref value);
+            rows++;
+        }
+
+        return rows;
+    }
+
+    private long SavedSize(ITransformer chain, DataViewSchema rawSchema)
+    {
+        using var stream = new MemoryStream();
+        _mlContext.Model.Save(chain, rawSchema, stream);
+        return stream.Length;
+    }
+}
