@@ -142,6 +142,8 @@ public sealed class NormalizePixelsTransformer : ColumnMappingTransformer
 
         private InvalidOperationException OutOfRange(long row, int slot, double value) => new(
             $"Column '{_parent.InputColumnName}', row {row}, slot {slot}: expected a pixel value in [0, {_parent.MaxPixelValue}], found {value}. " +
-            "Pass clamp: true to NormalizePixels to clamp out-of-range values instead.");
+            (double.IsNaN(value)
+                ? "A missing pixel cannot be clamped; fill or drop such images first."
+                : "Pass clamp: true to NormalizePixels to clamp out-of-range values instead."));
     }
 }
