@@ -87,7 +87,16 @@ public sealed class OneHotLabelsTransformer : ColumnMappingTransformer
 
     private protected override ComponentFormat Format => SavedFormat;
 
-    private protected override ColumnMapper CreateMapper(DataViewSchema inputSchema) => new Mapper(this, inputSchema);
+    private protected override ColumnMapper CreateMapper(DataViewSchema inputSchema)
+    {
+        var input = LabelColumn.Check(inputSchema, InputColumnName);
+        if (!input.Type.Equals(LabelType))
+        {
+            throw new SchemaMismatchException(InputColumnName, $"{LabelType}, the type OneHotLabels was fitted on", input.Type.ToString() ?? "?");
+        }
+
+        return new Mapper(this, inputSchema, input);
+    }
 
     private protected override void SaveContents(ComponentWriter writer)
     {
@@ -106,21 +115,19 @@ public sealed class OneHotLabelsTransformer : ColumnMappingTransformer
             return new OneHotLabelsTransformer(output, input, LabelClasses.Load(reader), allZeros);
         });
 
-    private sealed class Mapper : ColumnMapper
+    private sealed class Mapper : SingleColumnMapper
     {
         private readonly OneHotLabelsTransformer _parent;
-        private readonly DataViewSchema.Column _input;
 
-        public Mapper(OneHotLabelsTransformer parent, DataViewSchema inputSchema)
-            : base(inputSchema)
+        public Mapper(OneHotLabelsTransformer parent, DataViewSchema inputSchema, DataViewSchema.Column input)
+            : base(inputSchema, input, OutputColumn(parent))
         {
             _parent = parent;
-            _input = LabelColumn.Check(inputSchema, parent.InputColumnName);
-            if (!_input.Type.Equals(parent.LabelType))
-            {
-                throw new SchemaMismatchException(parent.InputColumnName, $"{parent.LabelType}, the type OneHotLabels was fitted on", _input.Type.ToString() ?? "?");
-            }
+        }
 
+        /// <summary>The one-hot column, with the class names as its <c>SlotNames</c>.</summary>
+        private static AddedColumn OutputColumn(OneHotLabelsTransformer parent)
+        {
             var names = parent.ClassNames;
             var annotations = new DataViewSchema.Annotations.Builder();
             annotations.AddSlotNames(names.Count, (ref VBuffer<ReadOnlyMemory<char>> slotNames) =>
@@ -133,22 +140,12 @@ public sealed class OneHotLabelsTransformer : ColumnMappingTransformer
 
                 slotNames = editor.Commit();
             });
-            AddedColumns = [new AddedColumn(parent.OutputColumnName, new VectorDataViewType(NumberDataViewType.Single, names.Count), annotations.ToAnnotations())];
-            InputColumns = [_input];
+            return new AddedColumn(parent.OutputColumnName, new VectorDataViewType(NumberDataViewType.Single, names.Count), annotations.ToAnnotations());
         }
 
-        public override IReadOnlyList<AddedColumn> AddedColumns { get; }
-
-        public override IReadOnlyList<DataViewSchema.Column> InputColumns { get; }
-
-        public override Delegate?[] CreateGetters(DataViewRow input, Func<int, bool> isActive)
+        protected override Delegate CreateGetter(DataViewRow input)
         {
-            if (!isActive(0))
-            {
-                return [null];
-            }
-
-            var classIndex = _parent._classes.CreateIndexGetter(input, _input);
+            var classIndex = _parent._classes.CreateIndexGetter(input, Input);
             var width = _parent.ClassCount;
             ValueGetter<VBuffer<float>> getter = (ref VBuffer<float> destination) =>
             {
@@ -169,7 +166,7 @@ public sealed class OneHotLabelsTransformer : ColumnMappingTransformer
 
                 destination = editor.Commit();
             };
-            return [getter];
+            return getter;
         }
 
         private static string Preview(IReadOnlyList<string> names) =>

@@ -52,7 +52,11 @@ public sealed class VectorizeSequencesTransformer : ColumnMappingTransformer
 
     private protected override ComponentFormat Format => SavedFormat;
 
-    private protected override ColumnMapper CreateMapper(DataViewSchema inputSchema) => new Mapper(this, inputSchema);
+    private protected override ColumnMapper CreateMapper(DataViewSchema inputSchema)
+    {
+        var (input, itemType) = SequenceColumn.Check(inputSchema, InputColumnName);
+        return new Mapper(this, inputSchema, input, itemType);
+    }
 
     private protected override void SaveContents(ComponentWriter writer)
     {
@@ -76,34 +80,22 @@ public sealed class VectorizeSequencesTransformer : ColumnMappingTransformer
             return new VectorizeSequencesTransformer(output, input, dimension, counts, beyond);
         });
 
-    private sealed class Mapper : ColumnMapper
+    private sealed class Mapper : SingleColumnMapper
     {
         private readonly VectorizeSequencesTransformer _parent;
-        private readonly DataViewSchema.Column _input;
         private readonly PrimitiveDataViewType _itemType;
 
-        public Mapper(VectorizeSequencesTransformer parent, DataViewSchema inputSchema)
-            : base(inputSchema)
+        public Mapper(VectorizeSequencesTransformer parent, DataViewSchema inputSchema, DataViewSchema.Column input, PrimitiveDataViewType itemType)
+            : base(inputSchema, input, new AddedColumn(parent.OutputColumnName, new VectorDataViewType(NumberDataViewType.Single, parent.Dimension)))
         {
             _parent = parent;
-            (_input, _itemType) = SequenceColumn.Check(inputSchema, parent.InputColumnName);
-            AddedColumns = [new AddedColumn(parent.OutputColumnName, new VectorDataViewType(NumberDataViewType.Single, parent.Dimension))];
-            InputColumns = [_input];
+            _itemType = itemType;
         }
 
-        public override IReadOnlyList<AddedColumn> AddedColumns { get; }
-
-        public override IReadOnlyList<DataViewSchema.Column> InputColumns { get; }
-
-        public override Delegate?[] CreateGetters(DataViewRow input, Func<int, bool> isActive)
+        protected override Delegate CreateGetter(DataViewRow input)
         {
-            if (!isActive(0))
-            {
-                return [null];
-            }
-
             var raw = _itemType.RawType;
-            Delegate getter = raw == typeof(byte) ? MakeGetter<byte>(input)
+            return raw == typeof(byte) ? MakeGetter<byte>(input)
                 : raw == typeof(sbyte) ? MakeGetter<sbyte>(input)
                 : raw == typeof(short) ? MakeGetter<short>(input)
                 : raw == typeof(ushort) ? MakeGetter<ushort>(input)
@@ -111,13 +103,12 @@ public sealed class VectorizeSequencesTransformer : ColumnMappingTransformer
                 : raw == typeof(uint) ? MakeGetter<uint>(input)
                 : raw == typeof(long) ? MakeGetter<long>(input)
                 : MakeGetter<ulong>(input);
-            return [getter];
         }
 
         private ValueGetter<VBuffer<float>> MakeGetter<T>(DataViewRow input)
             where T : unmanaged, IBinaryInteger<T>
         {
-            var source = input.GetGetter<VBuffer<T>>(_input);
+            var source = input.GetGetter<VBuffer<T>>(Input);
             var sequence = default(VBuffer<T>);
             var encoder = new MultiHotEncoder<T>(_parent.InputColumnName, _parent.Dimension, _parent.Counts, _parent.IndexBeyondDimension, _itemType is KeyDataViewType);
             return (ref VBuffer<float> destination) =>

@@ -80,7 +80,8 @@ public sealed class WordIndexTransformer : ColumnMappingTransformer
 
     private protected override ComponentFormat Format => SavedFormat;
 
-    private protected override ColumnMapper CreateMapper(DataViewSchema inputSchema) => new Mapper(this, inputSchema);
+    private protected override ColumnMapper CreateMapper(DataViewSchema inputSchema) =>
+        new Mapper(this, inputSchema, TextColumn.Check(inputSchema, InputColumnName));
 
     private protected override void SaveContents(ComponentWriter writer)
     {
@@ -114,32 +115,19 @@ public sealed class WordIndexTransformer : ColumnMappingTransformer
             return new WordIndexTransformer(output, input, convention, words);
         });
 
-    private sealed class Mapper : ColumnMapper
+    private sealed class Mapper : SingleColumnMapper
     {
         private readonly WordIndexTransformer _parent;
-        private readonly DataViewSchema.Column _input;
 
-        public Mapper(WordIndexTransformer parent, DataViewSchema inputSchema)
-            : base(inputSchema)
+        public Mapper(WordIndexTransformer parent, DataViewSchema inputSchema, DataViewSchema.Column input)
+            : base(inputSchema, input, new AddedColumn(parent.OutputColumnName, new VectorDataViewType(NumberDataViewType.Int32)))
         {
             _parent = parent;
-            _input = TextColumn.Check(inputSchema, parent.InputColumnName);
-            AddedColumns = [new AddedColumn(parent.OutputColumnName, new VectorDataViewType(NumberDataViewType.Int32))];
-            InputColumns = [_input];
         }
 
-        public override IReadOnlyList<AddedColumn> AddedColumns { get; }
-
-        public override IReadOnlyList<DataViewSchema.Column> InputColumns { get; }
-
-        public override Delegate?[] CreateGetters(DataViewRow input, Func<int, bool> isActive)
+        protected override Delegate CreateGetter(DataViewRow input)
         {
-            if (!isActive(0))
-            {
-                return [null];
-            }
-
-            var source = input.GetGetter<ReadOnlyMemory<char>>(_input);
+            var source = input.GetGetter<ReadOnlyMemory<char>>(Input);
             var text = default(ReadOnlyMemory<char>);
             var lookup = _parent._wordToIndex.GetAlternateLookup<ReadOnlySpan<char>>();
             var convention = _parent.Convention;
@@ -170,7 +158,7 @@ public sealed class WordIndexTransformer : ColumnMappingTransformer
                 sequence.CopyTo(editor.Values);
                 destination = editor.Commit();
             };
-            return [getter];
+            return getter;
         }
     }
 }

@@ -1,6 +1,5 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
-using MlNetMlp.Data;
 using MlNetMlp.Tests.Infrastructure;
 using MlNetMlp.Transforms;
 
@@ -105,11 +104,10 @@ public sealed class WordIndexTests
         var data = mlContext.Data.LoadFromEnumerable(new[] { new Score { Text = 1 } });
         var estimator = mlContext.Transforms.WordIndex("Sequence", "Text");
 
-        var atFit = Assert.ThrowsExactly<SchemaMismatchException>(() => estimator.Fit(data));
-        var atSchema = Assert.ThrowsExactly<SchemaMismatchException>(() => estimator.GetOutputSchema(ColumnRequirements.ShapeOf(data.Schema)));
+        var (atFit, atSchema) = EstimatorAssert.RejectsSchema(estimator, data);
 
-        StringAssert.Contains(atFit.Message, "Column 'Text': expected a scalar of Text (String), found Single");
-        StringAssert.Contains(atSchema.Message, "found Single");
+        StringAssert.Contains(atFit, "Column 'Text': expected a scalar of Text (String), found Single");
+        StringAssert.Contains(atSchema, "found Single");
     }
 
     [TestMethod]
