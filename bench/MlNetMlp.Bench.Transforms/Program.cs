@@ -1,12 +1,14 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
+using Microsoft.ML.Transforms;
 using MlNetMlp;
 using MlNetMlp.Bench;
 using MlNetMlp.Samples;
 
 // WordIndex + VectorizeSequences over all 25,000 IMDb training reviews. Each VectorizeSequences pass is
-// measured in CPU seconds and peak resident memory beside a straightforward peer in the same run: the
-// dense float[rows x 10,000] matrix that Keras' vectorize_sequences builds (numpy.zeros + results[i, seq] = 1).
+// measured in CPU seconds and peak resident memory beside two peers in the same run: the dense
+// float[rows x 10,000] matrix that Keras' vectorize_sequences builds (numpy.zeros + results[i, seq] = 1),
+// and ML.NET's own bag of words over the same sequences (MapValueToKey + ProduceNgrams of length 1).
 const int Dimension = 10_000;
 const int Passes = 5;
 const int PeerPasses = 3;
@@ -33,10 +35,14 @@ Console.WriteLine($"WordIndex pass (text to {sequences.Sum(s => (long)s.Indices.
 
 var sequenceData = mlContext.Data.LoadFromEnumerable(sequences);
 var vectorized = mlContext.Transforms.VectorizeSequences("Features", "Indices", dimension: Dimension).Fit(sequenceData).Transform(sequenceData);
+var mlNetBag = mlContext.Transforms.Conversion.MapValueToKey("Keys", "Indices", keyOrdinality: ValueToKeyMappingEstimator.KeyOrdinality.ByValue)
+    .Append(mlContext.Transforms.Text.ProduceNgrams("Features", "Keys", ngramLength: 1, useAllLengths: false, maximumNgramsCount: Dimension))
+    .Fit(sequenceData).Transform(sequenceData);
 
 Console.WriteLine();
-Console.WriteLine($"VectorizeSequences over {sequences.Count:N0} rows x {Dimension:N0} slots, {Passes} passes; dense peer, {PeerPasses} passes:");
+Console.WriteLine($"VectorizeSequences over {sequences.Count:N0} rows x {Dimension:N0} slots, {Passes} passes; peers, {PeerPasses} passes:");
 var peakResettable = Measure("VectorizeSequences (sparse VBuffer)", Passes, () => CountSparseNonzeros(vectorized));
+Measure("ML.NET MapValueToKey + ProduceNgrams", PeerPasses, () => CountSparseNonzeros(mlNetBag));
 Measure("dense float[rows x dimension] peer", PeerPasses, () => CountDenseNonzeros(sequences));
 if (!peakResettable)
 {
