@@ -70,6 +70,15 @@ public sealed class NormalizePixelsTests
     }
 
     [TestMethod]
+    public void GetOutputSchema_PromisesWhatTransformProduces()
+    {
+        var mlContext = new MLContext(seed: 1);
+        var data = mlContext.Data.LoadFromEnumerable(new[] { new BytePixels { Pixels = [0, 51, 102, 255] } });
+
+        EstimatorAssert.KeepsSchemaPromise(mlContext.Transforms.NormalizePixels("Features", "Pixels", standardize: true), data, "Features");
+    }
+
+    [TestMethod]
     public void Fit_Standardize_LearnsMeanAndDeviationOfScaledPixels()
     {
         var mlContext = new MLContext(seed: 1);

@@ -93,6 +93,15 @@ public sealed class OneHotLabelsTests
     }
 
     [TestMethod]
+    public void GetOutputSchema_PromisesWhatTransformProduces()
+    {
+        var mlContext = new MLContext(seed: 1);
+        var data = mlContext.Data.LoadFromEnumerable(new[] { 1, 2 }.Select(d => new IntLabel { Label = d }));
+
+        EstimatorAssert.KeepsSchemaPromise(mlContext.Transforms.OneHotLabels("Target", "Label"), data, "Target");
+    }
+
+    [TestMethod]
     public void Transform_BoolLabels_FalseThenTrue()
     {
         var mlContext = new MLContext(seed: 1);

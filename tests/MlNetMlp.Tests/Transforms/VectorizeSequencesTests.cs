@@ -61,6 +61,14 @@ public sealed class VectorizeSequencesTests
     }
 
     [TestMethod]
+    public void GetOutputSchema_PromisesWhatTransformProduces()
+    {
+        var (mlContext, data) = Load([[1, 2]]);
+
+        EstimatorAssert.KeepsSchemaPromise(mlContext.Transforms.VectorizeSequences("Features", "Sequence"), data, "Features");
+    }
+
+    [TestMethod]
     public void Transform_Counts_SlotsHoldOccurrences()
     {
         var (mlContext, data) = Load([[1, 4, 6, 2, 2, 4, 4]]);

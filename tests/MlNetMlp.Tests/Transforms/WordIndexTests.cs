@@ -45,6 +45,14 @@ public sealed class WordIndexTests
     }
 
     [TestMethod]
+    public void GetOutputSchema_PromisesWhatTransformProduces()
+    {
+        var (mlContext, data) = Load(Texts);
+
+        EstimatorAssert.KeepsSchemaPromise(mlContext.Transforms.WordIndex("Sequence", "Text"), data, "Sequence");
+    }
+
+    [TestMethod]
     public void Decode_Sequence_GivesWordsWithQuestionMarksForReservedIndices()
     {
         var (mlContext, data) = Load(Texts);
