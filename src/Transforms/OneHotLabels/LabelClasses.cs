@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using MlNetMlp.Persistence;
@@ -52,7 +51,7 @@ internal abstract class LabelClasses
 
         try
         {
-            return Create(type, names.Select(n => (object)n), parse: true);
+            return ClassKinds[type.RawType].Parse(type, names);
         }
         catch (FormatException e)
         {
@@ -63,6 +62,10 @@ internal abstract class LabelClasses
             throw new ModelFormatException($"The saved OneHotLabels transformer is corrupt: {e.Message}", e);
         }
     }
+
+    /// <summary>Whether classes can be learned from a column of <paramref name="type"/>.</summary>
+    public static bool CanLearn(DataViewType type) =>
+        type is KeyDataViewType || (type is PrimitiveDataViewType && ClassKinds.ContainsKey(type.RawType));
 
     /// <summary>Learns the classes in one pass over <paramref name="column"/>.</summary>
     public static LabelClasses Learn(IDataView data, DataViewSchema.Column column, int maximumClassCount)
@@ -78,24 +81,14 @@ internal abstract class LabelClasses
             return new KeyLabelClasses(key, KeyLabelClasses.NamesFromAnnotation(column, key));
         }
 
-        var raw = column.Type.RawType;
-        return raw == typeof(ReadOnlyMemory<char>) ? Create(column.Type, LearnValues<ReadOnlyMemory<char>>(data, column, maximumClassCount, m => m.ToString()), parse: false)
-            : raw == typeof(float) ? Create(column.Type, LearnValues<float>(data, column, maximumClassCount, v => v), parse: false)
-            : raw == typeof(double) ? Create(column.Type, LearnValues<double>(data, column, maximumClassCount, v => v), parse: false)
-            : raw == typeof(bool) ? Create(column.Type, LearnValues<bool>(data, column, maximumClassCount, v => v), parse: false)
-            : raw == typeof(byte) ? Create(column.Type, LearnValues<byte>(data, column, maximumClassCount, v => v), parse: false)
-            : raw == typeof(sbyte) ? Create(column.Type, LearnValues<sbyte>(data, column, maximumClassCount, v => v), parse: false)
-            : raw == typeof(short) ? Create(column.Type, LearnValues<short>(data, column, maximumClassCount, v => v), parse: false)
-            : raw == typeof(ushort) ? Create(column.Type, LearnValues<ushort>(data, column, maximumClassCount, v => v), parse: false)
-            : raw == typeof(int) ? Create(column.Type, LearnValues<int>(data, column, maximumClassCount, v => v), parse: false)
-            : raw == typeof(uint) ? Create(column.Type, LearnValues<uint>(data, column, maximumClassCount, v => v), parse: false)
-            : raw == typeof(long) ? Create(column.Type, LearnValues<long>(data, column, maximumClassCount, v => v), parse: false)
-            : Create(column.Type, LearnValues<ulong>(data, column, maximumClassCount, v => v), parse: false);
+        return ClassKinds[column.Type.RawType].Learn(data, column, maximumClassCount);
     }
 
-    private static List<object> LearnValues<TRaw>(IDataView data, DataViewSchema.Column column, int maximumClassCount, Func<TRaw, object> toClass)
+    /// <summary>The distinct labels of <paramref name="column"/>, read as <typeparamref name="TRaw"/> and turned into class values.</summary>
+    private protected static List<TClass> LearnValues<TRaw, TClass>(IDataView data, DataViewSchema.Column column, int maximumClassCount, Func<TRaw, TClass> toClass)
+        where TClass : notnull
     {
-        var seen = new HashSet<object>();
+        var seen = new HashSet<TClass>();
         using var cursor = data.GetRowCursor([column]);
         var getter = cursor.GetGetter<TRaw>(column);
         TRaw value = default!;
@@ -128,140 +121,26 @@ internal abstract class LabelClasses
         return [.. seen];
     }
 
-    private static LabelClasses Create(DataViewType type, IEnumerable<object> classes, bool parse)
+    /// <summary>How to learn and to reload the classes of a label column of one raw type (keys apart).</summary>
+    private sealed record ClassKind(Func<IDataView, DataViewSchema.Column, int, LabelClasses> Learn, Func<DataViewType, string[], LabelClasses> Parse);
+
+    private static ClassKind ValuesOf<T>()
+        where T : struct, IEquatable<T>, IComparable<T>, IParsable<T> =>
+        new(ValueLabelClasses<T>.LearnFrom, ValueLabelClasses<T>.Parse);
+
+    private static readonly Dictionary<Type, ClassKind> ClassKinds = new()
     {
-        var raw = type.RawType;
-        return raw == typeof(ReadOnlyMemory<char>) ? new TextLabelClasses(classes.Cast<string>())
-            : raw == typeof(float) ? ValueLabelClasses<float>.From(type, classes, parse)
-            : raw == typeof(double) ? ValueLabelClasses<double>.From(type, classes, parse)
-            : raw == typeof(bool) ? ValueLabelClasses<bool>.From(type, classes, parse)
-            : raw == typeof(byte) ? ValueLabelClasses<byte>.From(type, classes, parse)
-            : raw == typeof(sbyte) ? ValueLabelClasses<sbyte>.From(type, classes, parse)
-            : raw == typeof(short) ? ValueLabelClasses<short>.From(type, classes, parse)
-            : raw == typeof(ushort) ? ValueLabelClasses<ushort>.From(type, classes, parse)
-            : raw == typeof(int) ? ValueLabelClasses<int>.From(type, classes, parse)
-            : raw == typeof(uint) ? ValueLabelClasses<uint>.From(type, classes, parse)
-            : raw == typeof(long) ? ValueLabelClasses<long>.From(type, classes, parse)
-            : ValueLabelClasses<ulong>.From(type, classes, parse);
-    }
-
-    /// <summary>Classes of a number or bool column; the class index comes from a dictionary lookup.</summary>
-    private sealed class ValueLabelClasses<T> : LabelClasses
-        where T : struct, IEquatable<T>, IComparable<T>, IParsable<T>
-    {
-        private readonly T[] _values;
-        private readonly Dictionary<T, int> _indices;
-
-        private ValueLabelClasses(DataViewType type, T[] values)
-        {
-            LabelType = type;
-            _values = values;
-            _indices = values.Select((v, i) => (v, i)).ToDictionary(p => p.v, p => p.i);
-            Values = [.. values.Select(v => (object)v)];
-            Names = [.. values.Select(v => Convert.ToString(v, CultureInfo.InvariantCulture)!)];
-        }
-
-        public static ValueLabelClasses<T> From(DataViewType type, IEnumerable<object> classes, bool parse)
-        {
-            var values = classes.Select(c => parse ? T.Parse((string)c, CultureInfo.InvariantCulture) : (T)c).ToArray();
-            Array.Sort(values);
-            for (var i = 1; i < values.Length; i++)
-            {
-                if (values[i].Equals(values[i - 1]))
-                {
-                    throw new ArgumentException($"the class {values[i]} appears twice.");
-                }
-            }
-
-            return new ValueLabelClasses<T>(type, values);
-        }
-
-        public override DataViewType LabelType { get; }
-
-        public override IReadOnlyList<object> Values { get; }
-
-        public override IReadOnlyList<string> Names { get; }
-
-        public override bool TryGetIndex(object label, out int index)
-        {
-            index = -1;
-            return label is T value && _indices.TryGetValue(value, out index);
-        }
-
-        public override ClassIndexGetter CreateIndexGetter(DataViewRow row, DataViewSchema.Column column)
-        {
-            var getter = row.GetGetter<T>(column);
-            T value = default;
-            return (out object? unseen) =>
-            {
-                getter(ref value);
-                if (_indices.TryGetValue(value, out var index))
-                {
-                    unseen = null;
-                    return index;
-                }
-
-                unseen = value;
-                return -1;
-            };
-        }
-    }
-
-    /// <summary>Classes of a text column, in ordinal order; lookups read the row's text without allocating.</summary>
-    private sealed class TextLabelClasses : LabelClasses
-    {
-        private readonly Dictionary<string, int> _indices;
-
-        public TextLabelClasses(IEnumerable<string> classes)
-        {
-            var values = classes.Order(StringComparer.Ordinal).ToArray();
-            _indices = new Dictionary<string, int>(StringComparer.Ordinal);
-            for (var i = 0; i < values.Length; i++)
-            {
-                if (!_indices.TryAdd(values[i], i))
-                {
-                    throw new ArgumentException($"the class '{values[i]}' appears twice.");
-                }
-            }
-
-            Values = values;
-            Names = values;
-        }
-
-        public override DataViewType LabelType => TextDataViewType.Instance;
-
-        public override IReadOnlyList<object> Values { get; }
-
-        public override IReadOnlyList<string> Names { get; }
-
-        public override bool TryGetIndex(object label, out int index)
-        {
-            index = -1;
-            return label switch
-            {
-                string text => _indices.TryGetValue(text, out index),
-                ReadOnlyMemory<char> memory => _indices.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(memory.Span, out index),
-                _ => false,
-            };
-        }
-
-        public override ClassIndexGetter CreateIndexGetter(DataViewRow row, DataViewSchema.Column column)
-        {
-            var getter = row.GetGetter<ReadOnlyMemory<char>>(column);
-            var lookup = _indices.GetAlternateLookup<ReadOnlySpan<char>>();
-            var text = default(ReadOnlyMemory<char>);
-            return (out object? unseen) =>
-            {
-                getter(ref text);
-                if (lookup.TryGetValue(text.Span, out var index))
-                {
-                    unseen = null;
-                    return index;
-                }
-
-                unseen = text.ToString();
-                return -1;
-            };
-        }
-    }
+        [typeof(ReadOnlyMemory<char>)] = new(TextLabelClasses.LearnFrom, (_, names) => new TextLabelClasses(names)),
+        [typeof(float)] = ValuesOf<float>(),
+        [typeof(double)] = ValuesOf<double>(),
+        [typeof(bool)] = ValuesOf<bool>(),
+        [typeof(byte)] = ValuesOf<byte>(),
+        [typeof(sbyte)] = ValuesOf<sbyte>(),
+        [typeof(short)] = ValuesOf<short>(),
+        [typeof(ushort)] = ValuesOf<ushort>(),
+        [typeof(int)] = ValuesOf<int>(),
+        [typeof(uint)] = ValuesOf<uint>(),
+        [typeof(long)] = ValuesOf<long>(),
+        [typeof(ulong)] = ValuesOf<ulong>(),
+    };
 }

@@ -9,14 +9,7 @@ internal static class LabelColumn
 {
     public const string Expected = "a scalar label of an integer type, Single, Double, Text, Boolean or a key type";
 
-    private static readonly Type[] RawTypes =
-    [
-        typeof(byte), typeof(sbyte), typeof(short), typeof(ushort), typeof(int), typeof(uint), typeof(long), typeof(ulong),
-        typeof(float), typeof(double), typeof(bool), typeof(ReadOnlyMemory<char>),
-    ];
-
-    public static bool IsLabelType(DataViewType type) =>
-        type is KeyDataViewType or PrimitiveDataViewType && Array.IndexOf(RawTypes, type.RawType) >= 0;
+    public static bool IsLabelType(DataViewType type) => LabelClasses.CanLearn(type);
 
     /// <summary>Throws <see cref="SchemaMismatchException"/> unless the shape column holds one label per row.</summary>
     public static void Check(SchemaShape.Column column)
