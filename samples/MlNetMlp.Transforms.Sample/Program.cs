@@ -6,7 +6,11 @@ using MlNetMlp.Transforms;
 
 // The four MlNetMlp transforms on a small slice of the real data: MNIST digits become scaled pixel
 // vectors and one-hot labels; IMDb reviews become Keras-numbered word sequences and sparse multi-hot vectors.
-var dataFolder = SharedDataFolder.Locate(args, Path.Combine("imdb", "aclImdb.tar.gz"));
+var dataFolder = SharedDataFolder.Locate(
+    args,
+    Path.Combine("mnist", "train-images-idx3-ubyte.gz"),
+    Path.Combine("mnist", "train-labels-idx1-ubyte.gz"),
+    Path.Combine("imdb", "aclImdb.tar.gz"));
 if (dataFolder is null)
 {
     return 1;
