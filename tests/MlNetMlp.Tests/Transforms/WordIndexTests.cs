@@ -13,6 +13,14 @@ public sealed class WordIndexTests
         public string Text { get; set; } = "";
     }
 
+    public sealed class Encoded
+    {
+        public int[] Sequence { get; set; } = [];
+
+        [VectorType(12)]
+        public float[] Features { get; set; } = [];
+    }
+
     public sealed class Score
     {
         public float Text { get; set; }
@@ -93,6 +101,21 @@ public sealed class WordIndexTests
         var backward = mlContext.Transforms.WordIndex("Sequence", "Text").Fit(reversed);
 
         CollectionAssert.AreEqual(forward.Words.ToArray(), backward.Words.ToArray());
+    }
+
+    [TestMethod]
+    public void PredictionEngine_WithVectorizeSequences_EncodesOneReviewAsTransformDoes()
+    {
+        var (mlContext, data) = Load(Texts);
+        var model = mlContext.Transforms.WordIndex("Sequence", "Text", numWords: 12)
+            .Append(mlContext.Transforms.VectorizeSequences("Features", "Sequence", dimension: 12))
+            .Fit(data);
+        var engine = mlContext.Model.CreatePredictionEngine<Review, Encoded>(model);
+
+        var encoded = engine.Predict(new Review { Text = Texts[1] });
+
+        CollectionAssert.AreEqual(new[] { 1, 5, 6, 5, 8, 4, 9, 7 }, encoded.Sequence);
+        CollectionAssert.AreEqual(new[] { 0f, 1f, 0f, 0f, 1f, 1f, 1f, 1f, 1f, 1f, 0f, 0f }, encoded.Features);
     }
 
     [TestMethod]
