@@ -47,7 +47,11 @@ public sealed class NormalizePixelsTransformer : ColumnMappingTransformer
 
     private protected override ComponentFormat Format => SavedFormat;
 
-    private protected override ColumnMapper CreateMapper(DataViewSchema inputSchema) => new Mapper(this, inputSchema);
+    private protected override ColumnMapper CreateMapper(DataViewSchema inputSchema)
+    {
+        var (input, inputType) = PixelColumn.Check(inputSchema, InputColumnName);
+        return new Mapper(this, inputSchema, input, inputType);
+    }
 
     private protected override void SaveContents(ComponentWriter writer)
     {
@@ -81,42 +85,29 @@ public sealed class NormalizePixelsTransformer : ColumnMappingTransformer
             return new NormalizePixelsTransformer(output, input, max, clamp, statistics);
         });
 
-    private sealed class Mapper : ColumnMapper
+    private sealed class Mapper : SingleColumnMapper
     {
         private readonly NormalizePixelsTransformer _parent;
-        private readonly DataViewSchema.Column _input;
         private readonly VectorDataViewType _inputType;
 
-        public Mapper(NormalizePixelsTransformer parent, DataViewSchema inputSchema)
-            : base(inputSchema)
+        public Mapper(NormalizePixelsTransformer parent, DataViewSchema inputSchema, DataViewSchema.Column input, VectorDataViewType inputType)
+            : base(inputSchema, input, new AddedColumn(parent.OutputColumnName, new VectorDataViewType(NumberDataViewType.Single, inputType.Size)))
         {
             _parent = parent;
-            (_input, _inputType) = PixelColumn.Check(inputSchema, parent.InputColumnName);
-            AddedColumns = [new AddedColumn(parent.OutputColumnName, new VectorDataViewType(NumberDataViewType.Single, _inputType.Size))];
-            InputColumns = [_input];
+            _inputType = inputType;
         }
 
-        public override IReadOnlyList<AddedColumn> AddedColumns { get; }
-
-        public override IReadOnlyList<DataViewSchema.Column> InputColumns { get; }
-
-        public override Delegate?[] CreateGetters(DataViewRow input, Func<int, bool> isActive)
+        protected override Delegate CreateGetter(DataViewRow input)
         {
-            if (!isActive(0))
-            {
-                return [null];
-            }
-
             var item = _inputType.ItemType;
-            Delegate getter = item == NumberDataViewType.Byte ? MakeGetter<byte>(input, b => b)
+            return item == NumberDataViewType.Byte ? MakeGetter<byte>(input, b => b)
                 : item == NumberDataViewType.Single ? MakeGetter<float>(input, f => f)
                 : MakeGetter<double>(input, d => d);
-            return [getter];
         }
 
         private ValueGetter<VBuffer<float>> MakeGetter<TPixel>(DataViewRow input, Func<TPixel, double> toDouble)
         {
-            var source = input.GetGetter<VBuffer<TPixel>>(_input);
+            var source = input.GetGetter<VBuffer<TPixel>>(Input);
             var pixels = default(VBuffer<TPixel>);
             var max = (double)_parent.MaxPixelValue;
             var (shift, divisor) = _parent.Statistics is { } s ? (s.Mean, s.StandardDeviation) : (0f, 1f);
@@ -142,6 +133,8 @@ public sealed class NormalizePixelsTransformer : ColumnMappingTransformer
 
         private InvalidOperationException OutOfRange(long row, int slot, double value) => new(
             $"Column '{_parent.InputColumnName}', row {row}, slot {slot}: expected a pixel value in [0, {_parent.MaxPixelValue}], found {value}. " +
-            "Pass clamp: true to NormalizePixels to clamp out-of-range values instead.");
+            (double.IsNaN(value)
+                ? "A missing pixel cannot be clamped; fill or drop such images first."
+                : "Pass clamp: true to NormalizePixels to clamp out-of-range values instead."));
     }
 }

@@ -1,0 +1,164 @@
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using Microsoft.ML.Runtime;
+using MlNetMlp.Data;
+using MlNetMlp.Persistence;
+using MlNetMlp.Transforms;
+
+[assembly: LoadableClass(typeof(WordIndexTransformer), null, typeof(SignatureLoadModel),
+    "MlNetMlp Word Index", WordIndexTransformer.LoaderSignature)]
+
+namespace MlNetMlp.Transforms;
+
+/// <summary>
+/// Turns text into a variable-length sequence of word indices (Vector&lt;Int32&gt;) with the vocabulary
+/// learned in <c>Fit</c>, numbered as Keras numbers the IMDb reviews (see <see cref="WordIndexConvention"/>).
+/// The vocabulary is exposed both ways and <see cref="Decode"/> turns a sequence back into text.
+/// Made by <see cref="WordIndexEstimator"/>; saves into ML.NET's model <c>.zip</c> with its vocabulary.
+/// </summary>
+public sealed class WordIndexTransformer : ColumnMappingTransformer
+{
+    internal const string LoaderSignature = "MlNetMlpWordIndex";
+
+    /// <summary>The text <see cref="Decode"/> writes for an index that has no word, as the Keras course does.</summary>
+    public const string UnknownWordText = "?";
+
+    private static readonly ComponentFormat SavedFormat = new(
+        "WordIndex transformer", "WORDINDX", LoaderSignature, version: 1, oldestReadableVersion: 1, typeof(WordIndexTransformer));
+
+    private readonly string[] _words;
+    private readonly Dictionary<string, int> _wordToIndex;
+    private readonly Dictionary<int, string> _indexToWord;
+
+    internal WordIndexTransformer(string outputColumnName, string inputColumnName, WordIndexConvention convention, string[] words)
+    {
+        OutputColumnName = outputColumnName;
+        InputColumnName = inputColumnName;
+        Convention = convention;
+        _words = words;
+        _wordToIndex = new Dictionary<string, int>(words.Length, StringComparer.Ordinal);
+        for (var i = 0; i < words.Length; i++)
+        {
+            if (!_wordToIndex.TryAdd(words[i], convention.IndexOfRank(i + 1)))
+            {
+                throw new ArgumentException($"The word '{words[i]}' appears twice in the vocabulary.", nameof(words));
+            }
+        }
+
+        _indexToWord = _wordToIndex.ToDictionary(pair => pair.Value, pair => pair.Key);
+    }
+
+    /// <summary>The output column.</summary>
+    public string OutputColumnName { get; }
+
+    /// <summary>The input text column.</summary>
+    public string InputColumnName { get; }
+
+    /// <summary>How words are numbered.</summary>
+    public WordIndexConvention Convention { get; }
+
+    /// <summary>The vocabulary, most frequent word first: the word at position p has frequency rank p + 1.</summary>
+    public IReadOnlyList<string> Words => _words;
+
+    /// <summary>Word to index: the index each vocabulary word gets in the output.</summary>
+    public IReadOnlyDictionary<string, int> WordToIndex => _wordToIndex;
+
+    /// <summary>Index to word: the word behind each index of the vocabulary (reserved indices have none).</summary>
+    public IReadOnlyDictionary<int, string> IndexToWord => _indexToWord;
+
+    /// <summary>
+    /// Turns a sequence back into text as the Keras course does: the words joined by spaces, with
+    /// <see cref="UnknownWordText"/> for padding, the start mark, out-of-vocabulary words and any other index without a word.
+    /// </summary>
+    /// <param name="sequence">Word indices, e.g. a row of the output column.</param>
+    /// <returns>The decoded text.</returns>
+    public string Decode(IEnumerable<int> sequence)
+    {
+        ArgumentNullException.ThrowIfNull(sequence);
+        return string.Join(' ', sequence.Select(index => _indexToWord.GetValueOrDefault(index, UnknownWordText)));
+    }
+
+    private protected override ComponentFormat Format => SavedFormat;
+
+    private protected override ColumnMapper CreateMapper(DataViewSchema inputSchema) =>
+        new Mapper(this, inputSchema, TextColumn.Check(inputSchema, InputColumnName));
+
+    private protected override void SaveContents(ComponentWriter writer)
+    {
+        writer.Write(OutputColumnName);
+        writer.Write(InputColumnName);
+        writer.Write(Convention.NumWords);
+        writer.Write(Convention.OffsetIndices);
+        writer.Write(Convention.MarkStart);
+        writer.Write(_words);
+    }
+
+    private static WordIndexTransformer Create(IHostEnvironment env, ModelLoadContext ctx) =>
+        ComponentReader.Load(ctx, SavedFormat, reader =>
+        {
+            var output = reader.ReadString();
+            var input = reader.ReadString();
+            var convention = new WordIndexConvention(reader.ReadInt32(), reader.ReadBoolean(), reader.ReadBoolean());
+            try
+            {
+                convention.Validate();
+            }
+            catch (ArgumentException e)
+            {
+                throw new ModelFormatException($"The saved WordIndex transformer is corrupt: {e.Message}", e);
+            }
+
+            var words = reader.ReadStrings();
+            reader.Check(words.Length > 0 && words.Length <= convention.VocabularyCapacity,
+                $"it holds {words.Length} words where numWords={convention.NumWords} allows 1 to {convention.VocabularyCapacity}");
+            reader.Check(words.Distinct(StringComparer.Ordinal).Count() == words.Length, "its vocabulary repeats a word");
+            return new WordIndexTransformer(output, input, convention, words);
+        });
+
+    private sealed class Mapper : SingleColumnMapper
+    {
+        private readonly WordIndexTransformer _parent;
+
+        public Mapper(WordIndexTransformer parent, DataViewSchema inputSchema, DataViewSchema.Column input)
+            : base(inputSchema, input, new AddedColumn(parent.OutputColumnName, new VectorDataViewType(NumberDataViewType.Int32)))
+        {
+            _parent = parent;
+        }
+
+        protected override Delegate CreateGetter(DataViewRow input)
+        {
+            var source = input.GetGetter<ReadOnlyMemory<char>>(Input);
+            var text = default(ReadOnlyMemory<char>);
+            var lookup = _parent._wordToIndex.GetAlternateLookup<ReadOnlySpan<char>>();
+            var convention = _parent.Convention;
+            var tokenizer = new WordTokenizer();
+            var sequence = new List<int>();
+            var onWord = new WordHandler(word =>
+            {
+                if (lookup.TryGetValue(word, out var index))
+                {
+                    sequence.Add(index);
+                }
+                else if (convention.OffsetIndices)
+                {
+                    sequence.Add(WordIndexConvention.OutOfVocabularyIndex);
+                }
+            });
+            ValueGetter<VBuffer<int>> getter = (ref VBuffer<int> destination) =>
+            {
+                source(ref text);
+                sequence.Clear();
+                if (convention.MarkStart)
+                {
+                    sequence.Add(WordIndexConvention.StartIndex);
+                }
+
+                tokenizer.Split(text.Span, onWord);
+                var editor = VBufferEditor.Create(ref destination, sequence.Count);
+                sequence.CopyTo(editor.Values);
+                destination = editor.Commit();
+            };
+            return getter;
+        }
+    }
+}
