@@ -31,7 +31,7 @@ public sealed class MnistDatasetTests
     [TestMethod]
     public void MnistDataset_Schema_IsByteVectorAndKeyWithDigitNames()
     {
-        var schema = MnistSample.Load(MnistSplit.Test).Schema;
+        var schema = MnistSample.Load(DataSplit.Test).Schema;
 
         var pixels = (VectorDataViewType)schema["Pixels"].Type;
         Assert.AreEqual(NumberDataViewType.Byte, pixels.ItemType);
@@ -50,7 +50,7 @@ public sealed class MnistDatasetTests
     {
         var images = TestPaths.RequireSharedData("mnist/train-images-idx3-ubyte.gz");
 
-        var data = MnistDataset.LoadFolder(Path.GetDirectoryName(images)!, MnistSplit.Train);
+        var data = MnistDataset.LoadFolder(Path.GetDirectoryName(images)!, DataSplit.Train);
         var rows = MnistRowsReader.ReadAll(data);
 
         Assert.AreEqual(10_000L, data.GetRowCount(), "the header says 10,000 and is trusted");
@@ -73,7 +73,7 @@ public sealed class MnistDatasetTests
         var images = Decompress(imagesGz, folder.File("t10k-images-idx3-ubyte"));
         var labels = Decompress(labelsGz, folder.File("t10k-labels-idx1-ubyte"));
 
-        var raw = MnistRowsReader.ReadAll(MnistDataset.LoadFolder(folder.Path, MnistSplit.Test));
+        var raw = MnistRowsReader.ReadAll(MnistDataset.LoadFolder(folder.Path, DataSplit.Test));
         var gzipped = MnistRowsReader.ReadAll(MnistDataset.Load(imagesGz, labelsGz));
 
         Assert.HasCount(10_000, raw);
@@ -204,8 +204,8 @@ public sealed class MnistDatasetTests
         using var folder = new TemporaryDirectory();
         MnistRowsReader.WriteThreeImages(folder.Path, gzip: true);
 
-        var error = Assert.ThrowsExactly<FileNotFoundException>(() => MnistDataset.LoadFolder(folder.Path, MnistSplit.Test));
-        var noFolder = Assert.ThrowsExactly<DirectoryNotFoundException>(() => MnistDataset.LoadFolder(folder.File("absent"), MnistSplit.Test));
+        var error = Assert.ThrowsExactly<FileNotFoundException>(() => MnistDataset.LoadFolder(folder.Path, DataSplit.Test));
+        var noFolder = Assert.ThrowsExactly<DirectoryNotFoundException>(() => MnistDataset.LoadFolder(folder.File("absent"), DataSplit.Test));
         var noFile = Assert.ThrowsExactly<FileNotFoundException>(() => MnistDataset.Load(folder.File("absent.gz"), folder.File("absent.gz")));
 
         StringAssert.Contains(error.Message, "t10k-images-idx3-ubyte.gz, t10k-images-idx3-ubyte, t10k-images.idx3-ubyte.gz");
@@ -221,10 +221,10 @@ public sealed class MnistDatasetTests
         var pipeline = mlContext.Transforms.NormalizePixels("Features", "Pixels")
             .Append(mlContext.MulticlassClassification.Trainers.LbfgsMaximumEntropy(
                 new Microsoft.ML.Trainers.LbfgsMaximumEntropyMulticlassTrainer.Options { MaximumNumberOfIterations = 30 }));
-        var train = mlContext.Data.TakeRows(MnistSample.Load(MnistSplit.Train), 2_000);
+        var train = mlContext.Data.TakeRows(MnistSample.Load(DataSplit.Train), 2_000);
 
         var model = pipeline.Fit(train);
-        var metrics = mlContext.MulticlassClassification.Evaluate(model.Transform(MnistSample.Load(MnistSplit.Test)));
+        var metrics = mlContext.MulticlassClassification.Evaluate(model.Transform(MnistSample.Load(DataSplit.Test)));
 
         Assert.IsGreaterThanOrEqualTo(0.80, metrics.MicroAccuracy);
         Assert.AreEqual(10, metrics.ConfusionMatrix.NumberOfClasses);

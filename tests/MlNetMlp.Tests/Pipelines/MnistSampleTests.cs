@@ -9,11 +9,11 @@ public sealed class MnistSampleTests
     [TestMethod]
     public void MnistSample_Load_SplitsTheTenThousandDigitsEightToTwo()
     {
-        var train = MnistRowsReader.ReadAll(MnistSample.Load(MnistSplit.Train));
-        var test = MnistRowsReader.ReadAll(MnistSample.Load(MnistSplit.Test));
+        var train = MnistRowsReader.ReadAll(MnistSample.Load(DataSplit.Train));
+        var test = MnistRowsReader.ReadAll(MnistSample.Load(DataSplit.Test));
         var all = MnistRowsReader.ReadAll(MnistSample.LoadAll());
 
-        Assert.AreEqual(8_000L, MnistSample.Load(MnistSplit.Train).GetRowCount());
+        Assert.AreEqual(8_000L, MnistSample.Load(DataSplit.Train).GetRowCount());
         Assert.HasCount(8_000, train);
         Assert.HasCount(2_000, test);
         CollectionAssert.AreEqual(all[8_000].Pixels, test[0].Pixels);

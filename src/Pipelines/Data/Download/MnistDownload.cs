@@ -30,10 +30,10 @@ public static class MnistDownload
     /// <summary>The image and label files of a split, gzipped, with their verified content hashes where known.</summary>
     /// <param name="split">The split.</param>
     /// <returns>The images file first, then the labels file.</returns>
-    public static (DataFileSpec Images, DataFileSpec Labels) Files(MnistSplit split)
+    public static (DataFileSpec Images, DataFileSpec Labels) Files(DataSplit split)
     {
         var (images, labels) = MnistDataset.CanonicalFileNames(split);
-        return split == MnistSplit.Test
+        return split == DataSplit.Test
             ? (Spec(images, "0fa7898d509279e482958e8ce81c8e77db3f2f8254e26661ceb7762c4d494ce7"),
                Spec(labels, "ff7bcfd416de33731a308c3f266cc351222c34898ecbeaf847f06e48f7ec33f2"))
             : (Spec(images, null), Spec(labels, null));

@@ -67,7 +67,7 @@ public static class MnistDataset
     /// <returns>A streaming view with the columns <c>Pixels</c> and <c>Label</c>.</returns>
     /// <exception cref="DirectoryNotFoundException">The folder does not exist.</exception>
     /// <exception cref="FileNotFoundException">A file is missing; the message lists every name tried.</exception>
-    public static IDataView LoadFolder(string folder, MnistSplit split)
+    public static IDataView LoadFolder(string folder, DataSplit split)
     {
         if (!Directory.Exists(folder))
         {
@@ -80,7 +80,7 @@ public static class MnistDataset
     /// <summary>The file names of a split as the MNIST distribution spells them, gzipped: images first, then labels.</summary>
     /// <param name="split">The split.</param>
     /// <returns>For example <c>("t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz")</c>.</returns>
-    public static (string Images, string Labels) CanonicalFileNames(MnistSplit split)
+    public static (string Images, string Labels) CanonicalFileNames(DataSplit split)
     {
         var prefix = Prefix(split);
         return ($"{prefix}-images-idx3-ubyte.gz", $"{prefix}-labels-idx1-ubyte.gz");
@@ -133,7 +133,7 @@ public static class MnistDataset
         return builder.ToSchema();
     }
 
-    private static string FindFile(string folder, MnistSplit split, string kind, int dimensions)
+    private static string FindFile(string folder, DataSplit split, string kind, int dimensions)
     {
         var prefix = Prefix(split);
         string[] names =
@@ -157,11 +157,11 @@ public static class MnistDataset
             $"{MnistDownload.HowToGet}");
     }
 
-    private static string Prefix(MnistSplit split) => split switch
+    private static string Prefix(DataSplit split) => split switch
     {
-        MnistSplit.Train => "train",
-        MnistSplit.Test => "t10k",
-        _ => throw new ArgumentOutOfRangeException(nameof(split), split, "Expected MnistSplit.Train or MnistSplit.Test."),
+        DataSplit.Train => "train",
+        DataSplit.Test => "t10k",
+        _ => throw new ArgumentOutOfRangeException(nameof(split), split, "Expected DataSplit.Train or DataSplit.Test."),
     };
 
     private static void RequireFile(string path, string kind)

@@ -10,8 +10,8 @@ namespace MlNetMlp.Pipelines;
 /// </summary>
 /// <remarks>
 /// The converter interleaves the classes with a seeded shuffle, so the split is simply contiguous and
-/// fixed: rows 0 to 7,999 are <see cref="MnistSplit.Train"/>, rows 8,000 to 9,999 are
-/// <see cref="MnistSplit.Test"/>, each with roughly the MNIST class balance. These are all training-set
+/// fixed: rows 0 to 7,999 are <see cref="DataSplit.Train"/>, rows 8,000 to 9,999 are
+/// <see cref="DataSplit.Test"/>, each with roughly the MNIST class balance. These are all training-set
 /// digits: a score on the sample's test split is a held-out score, not the official MNIST test score.
 /// Columns are those of <see cref="MnistDataset"/>.
 /// </remarks>
@@ -33,13 +33,13 @@ public static class MnistSample
     /// <summary>One split of the embedded sample, streamed from the assembly's resources.</summary>
     /// <param name="split">Train (8,000 rows) or test (2,000 rows).</param>
     /// <returns>A streaming view with the columns <c>Pixels</c> and <c>Label</c>.</returns>
-    public static IDataView Load(MnistSplit split)
+    public static IDataView Load(DataSplit split)
     {
         var rows = split switch
         {
-            MnistSplit.Train => ..TrainCount,
-            MnistSplit.Test => TrainCount..,
-            _ => throw new ArgumentOutOfRangeException(nameof(split), split, "Expected MnistSplit.Train or MnistSplit.Test."),
+            DataSplit.Train => ..TrainCount,
+            DataSplit.Test => TrainCount..,
+            _ => throw new ArgumentOutOfRangeException(nameof(split), split, "Expected DataSplit.Train or DataSplit.Test."),
         };
         return MnistDataset.Load(
             "embedded MNIST sample images", () => OpenResource(ImagesResource),
