@@ -60,7 +60,7 @@ public sealed class DataDownloader
             File.Delete(path);
         }
 
-        Directory.CreateDirectory(CacheFolder);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var failures = new List<string>();
         Exception? lastFailure = null;
         foreach (var url in file.Urls)

@@ -18,4 +18,21 @@ public static class ImdbDownload
     public static string HowToGet =>
         $"Download {Archive.Urls[0]} (the Large Movie Review Dataset, Maas et al. 2011) and point the program at the .tar.gz " +
         $"or at its extracted aclImdb folder, or copy it to '{Path.Combine(DataCache.Folder, Archive.FileName)}'.";
+
+    /// <summary>Gets the archive into the cache when it is not there yet, then reads a split from it without extracting.</summary>
+    /// <param name="split">Train or test.</param>
+    /// <param name="downloader">The downloader and its cache; a default one when null.</param>
+    /// <param name="expectedContentSha256">The SHA-256 of the decompressed archive, when the caller knows it.</param>
+    /// <param name="allowUnverified">Accept the archive without a hash; the reader still checks its structure.</param>
+    /// <param name="cancellationToken">Cancels the download.</param>
+    /// <returns>A streaming view with the columns <c>Text</c> and <c>Label</c>.</returns>
+    /// <exception cref="DataUnavailableException">The archive is not cached and cannot be downloaded; the message says where it looked.</exception>
+    public static async Task<Microsoft.ML.IDataView> LoadAsync(
+        DataSplit split, DataDownloader? downloader = null, string? expectedContentSha256 = null, bool allowUnverified = false,
+        CancellationToken cancellationToken = default)
+    {
+        var file = await (downloader ?? new DataDownloader())
+            .GetAsync(Archive, expectedContentSha256, allowUnverified, cancellationToken).ConfigureAwait(false);
+        return ImdbDataset.LoadArchive(file.Path, split);
+    }
 }
