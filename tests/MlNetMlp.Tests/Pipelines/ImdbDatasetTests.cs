@@ -59,6 +59,33 @@ public sealed class ImdbDatasetTests
     }
 
     [TestMethod]
+    public void ImdbDataset_LoadFolder_LabelOnlyCursorDoesNotOpenTheReviews()
+    {
+        using var folder = new TemporaryDirectory();
+        Directory.CreateDirectory(folder.File("aclImdb/test/pos"));
+        Directory.CreateDirectory(folder.File("aclImdb/test/neg"));
+        File.WriteAllText(folder.File("aclImdb/test/pos/0_9.txt"), "kept");
+        File.WriteAllText(folder.File("aclImdb/test/neg/1_2.txt"), "deleted after listing");
+
+        var data = ImdbDataset.LoadFolder(folder.Path, DataSplit.Test);
+        File.Delete(folder.File("aclImdb/test/neg/1_2.txt"));
+        var labels = new List<bool>();
+        using (var cursor = data.GetRowCursor([data.Schema["Label"]]))
+        {
+            var label = cursor.GetGetter<bool>(data.Schema["Label"]);
+            var value = false;
+            while (cursor.MoveNext())
+            {
+                label(ref value);
+                labels.Add(value);
+            }
+        }
+
+        CollectionAssert.AreEqual(new[] { false, true }, labels, "the labels come from the listing; no review file is opened");
+        Assert.ThrowsExactly<FileNotFoundException>(() => ReadAll(data));
+    }
+
+    [TestMethod]
     public void ImdbDataset_LoadFolder_MissingSplitFolderSaysWhereItLooked()
     {
         using var folder = new TemporaryDirectory();

@@ -11,8 +11,8 @@ namespace MlNetMlp.Pipelines;
 /// </summary>
 internal static partial class ImdbArchive
 {
-    /// <summary>Yields the reviews of a split in archive order; fails at the end if the archive held none.</summary>
-    public static IEnumerable<Review> Read(string path, DataSplit split)
+    /// <summary>Yields the reviews of a split in archive order (with empty texts unless <paramref name="readText"/>); fails at the end if the archive held none.</summary>
+    public static IEnumerable<Review> Read(string path, DataSplit split, bool readText)
     {
         var wanted = ImdbDataset.FolderName(split);
         var found = 0;
@@ -32,9 +32,16 @@ internal static partial class ImdbArchive
                 continue;
             }
 
-            using var reader = new StreamReader(entry.DataStream, Encoding.UTF8);
             found++;
-            yield return new Review(reader.ReadToEnd(), match.Groups["label"].Value == "pos");
+            var positive = match.Groups["label"].Value == "pos";
+            if (!readText)
+            {
+                yield return new Review(string.Empty, positive);
+                continue;
+            }
+
+            using var reader = new StreamReader(entry.DataStream, Encoding.UTF8);
+            yield return new Review(reader.ReadToEnd(), positive);
         }
 
         if (found == 0)

@@ -68,7 +68,9 @@ public static class ImdbDataset
         var negative = ReviewFiles(Path.Combine(splitFolder, "neg"));
         var positive = ReviewFiles(Path.Combine(splitFolder, "pos"));
         var reviews = negative.Select(path => (path, false)).Concat(positive.Select(path => (path, true)));
-        return View(negative.Length + positive.Length, () => reviews.Select(file => new Review(File.ReadAllText(file.path), file.Item2)));
+        return View(
+            negative.Length + positive.Length,
+            readText => reviews.Select(file => new Review(readText ? File.ReadAllText(file.path) : string.Empty, file.Item2)));
     }
 
     /// <summary>Reads a split straight from <c>aclImdb_v1.tar.gz</c> (or a plain <c>.tar</c>) without extracting it.</summary>
@@ -84,7 +86,7 @@ public static class ImdbDataset
         }
 
         ImdbArchive.CheckReadable(archivePath);
-        return View(rowCount: null, () => ImdbArchive.Read(archivePath, split));
+        return View(rowCount: null, readText => ImdbArchive.Read(archivePath, split, readText));
     }
 
     /// <summary>Reads a CSV or TSV file with a header row that names a text column and a label column.</summary>
@@ -103,7 +105,7 @@ public static class ImdbDataset
 
         var fieldSeparator = separator ?? (path.EndsWith(".tsv", StringComparison.OrdinalIgnoreCase) ? '\t' : ',');
         var reviews = DelimitedReviews.Open(path, fieldSeparator, textColumn, labelColumn);
-        return View(rowCount: null, reviews.Read);
+        return View(rowCount: null, _ => reviews.Read());
     }
 
     internal static string FolderName(DataSplit split) => split switch
@@ -126,11 +128,12 @@ public static class ImdbDataset
         return files;
     }
 
-    private static IDataView View(long? rowCount, Func<IEnumerable<Review>> reviews)
+    /// <summary>A view over reviews; <paramref name="reviews"/> is told whether the text column is active, so a label-only pass can skip reading the texts.</summary>
+    private static IDataView View(long? rowCount, Func<bool, IEnumerable<Review>> reviews)
     {
         var schema = Schema;
         var text = schema[TextColumnName].Index;
-        return new SequentialDataView(schema, rowCount, _ => new ReviewRows(reviews(), text));
+        return new SequentialDataView(schema, rowCount, active => new ReviewRows(reviews(active[text]), text));
     }
 
     private static DataViewSchema Schema { get; } = BuildSchema();
