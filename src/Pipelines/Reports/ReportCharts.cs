@@ -22,7 +22,7 @@ internal static class ReportCharts
         var timed = completed.Where(r => r.TrainingSeconds.HasValue).ToList();
         if (timed.Count > 0)
         {
-            charts.Add(Bars(directory, "training-time.png", "Training time per trainer", "seconds", timed, r => r.TrainingSeconds!.Value, "0.0"));
+            charts.Add(Bars(directory, "training-time.png", "Training time per trainer", "seconds", timed, r => r.TrainingSeconds!.Value, "0.00"));
         }
 
         var curves = completed.Where(r => r.LearningCurve.Count > 0).ToList();

@@ -11,14 +11,17 @@ namespace MlNetMlp.Pipelines;
 /// </summary>
 public sealed class DataDownloader
 {
+    // One client for the process, as HttpClient is meant to be used. Its 100 s timeout bounds the wait for the
+    // response headers only: the body is streamed afterwards, so a large archive on a slow link is not cut off.
+    private static readonly HttpClient SharedHttp = new();
     private readonly HttpClient _http;
 
     /// <summary>Creates a downloader.</summary>
-    /// <param name="http">The client to download with; a default one (100 s timeout) when null.</param>
+    /// <param name="http">The client to download with; a shared default one when null.</param>
     /// <param name="cacheFolder">The cache folder; <see cref="DataCache.Folder"/> when null.</param>
     public DataDownloader(HttpClient? http = null, string? cacheFolder = null)
     {
-        _http = http ?? new HttpClient();
+        _http = http ?? SharedHttp;
         CacheFolder = Path.GetFullPath(cacheFolder ?? DataCache.Folder);
     }
 

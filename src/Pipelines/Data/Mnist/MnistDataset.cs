@@ -16,7 +16,9 @@ namespace MlNetMlp.Pipelines;
 /// <item><description><c>Label</c>: a key of 10 values (<see cref="KeyDataViewType"/> over <see cref="uint"/>)
 /// whose key values are the names "0" to "9"; digit d is key d + 1, as ML.NET keys are 1-based. ML.NET's
 /// multiclass trainers and <c>Evaluate</c> take it directly (no <c>MapValueToKey</c> needed), and
-/// <c>MapKeyToValue</c> on <c>PredictedLabel</c> gives back the digit's name.</description></item>
+/// <c>MapKeyToValue</c> on <c>PredictedLabel</c> gives back the digit's name. Do not append <c>MapValueToKey</c>:
+/// on a key column ML.NET renumbers the classes in order of first appearance (the names stay right, the
+/// class order of a confusion matrix does not).</description></item>
 /// </list>
 /// <para>The counts in the headers are trusted (a file may hold fewer than the canonical 60,000 images);
 /// magic numbers, image size, matching counts, file lengths and label values are checked, and every
