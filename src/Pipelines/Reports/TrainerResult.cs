@@ -1,3 +1,5 @@
+using Microsoft.ML.Data;
+
 namespace MlNetMlp.Pipelines;
 
 /// <summary>
@@ -63,4 +65,37 @@ public sealed record TrainerResult
     /// <returns>A skipped result with no metrics.</returns>
     public static TrainerResult Skipped(string trainer, ComparisonTask task, string reason) =>
         new() { Trainer = trainer, Task = task, Status = TrainerStatus.Skipped, StatusReason = reason };
+
+    /// <summary>A completed multiclass result with the metrics of ML.NET's <c>MulticlassClassification.Evaluate</c>.</summary>
+    /// <param name="trainer">The trainer's name.</param>
+    /// <param name="metrics">The test-set metrics.</param>
+    /// <param name="classNames">The class names in key order, to keep the confusion matrix; null to leave it out.</param>
+    /// <returns>A result with micro and macro accuracy, log-loss and optionally the confusion matrix; add timings with <c>with</c>.</returns>
+    public static TrainerResult FromMetrics(string trainer, MulticlassClassificationMetrics metrics, IReadOnlyList<string>? classNames = null) => new()
+    {
+        Trainer = trainer,
+        Task = ComparisonTask.MulticlassClassification,
+        MicroAccuracy = metrics.MicroAccuracy,
+        MacroAccuracy = metrics.MacroAccuracy,
+        LogLoss = metrics.LogLoss,
+        ConfusionMatrix = classNames is null ? null : ConfusionMatrixResult.From(metrics.ConfusionMatrix, classNames),
+    };
+
+    /// <summary>A completed binary result with the metrics of ML.NET's <c>BinaryClassification.Evaluate</c> or <c>EvaluateNonCalibrated</c>.</summary>
+    /// <param name="trainer">The trainer's name.</param>
+    /// <param name="metrics">The test-set metrics; log-loss is filled in only when they are calibrated.</param>
+    /// <returns>
+    /// A result with accuracy, macro-accuracy (the mean of the positive and negative recalls), AUC, F1 and,
+    /// for calibrated metrics, log-loss; add timings with <c>with</c>.
+    /// </returns>
+    public static TrainerResult FromMetrics(string trainer, BinaryClassificationMetrics metrics) => new()
+    {
+        Trainer = trainer,
+        Task = ComparisonTask.BinaryClassification,
+        MicroAccuracy = metrics.Accuracy,
+        MacroAccuracy = (metrics.PositiveRecall + metrics.NegativeRecall) / 2,
+        LogLoss = (metrics as CalibratedBinaryClassificationMetrics)?.LogLoss,
+        Auc = metrics.AreaUnderRocCurve,
+        F1Score = metrics.F1Score,
+    };
 }

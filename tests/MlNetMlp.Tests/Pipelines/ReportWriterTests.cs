@@ -125,10 +125,37 @@ public sealed class ReportWriterTests
         var names = Enumerable.Range(0, 10).Select(d => d.ToString(CultureInfo.InvariantCulture)).ToArray();
 
         var matrix = ConfusionMatrixResult.From(metrics.ConfusionMatrix, names);
+        var result = TrainerResult.FromMetrics("Lbfgs", metrics, names);
 
+        Assert.AreEqual(metrics.MicroAccuracy, result.MicroAccuracy);
+        Assert.AreEqual(metrics.MacroAccuracy, result.MacroAccuracy);
+        Assert.AreEqual(metrics.LogLoss, result.LogLoss);
+        CollectionAssert.AreEqual(matrix.Counts.SelectMany(row => row).ToArray(), result.ConfusionMatrix!.Counts.SelectMany(row => row).ToArray());
         Assert.AreEqual(300L, matrix.Counts.Sum(row => row.Sum()));
         Assert.AreEqual((long)metrics.ConfusionMatrix.Counts[3][5], matrix.Counts[3][5]);
         Assert.ThrowsExactly<ArgumentException>(() => ConfusionMatrixResult.From(metrics.ConfusionMatrix, names[..9]));
+    }
+
+    [TestMethod]
+    public void TrainerResult_FromMetrics_BinaryTakesMlNetMetrics()
+    {
+        var mlContext = new MLContext(seed: 1);
+        var rows = Enumerable.Range(0, 400).Select(i => new BinaryRow { Label = i % 2 == 0, Features = [(i % 2 == 0 ? 1f : -1f) + (((i * 37) % 100) / 40f) - 1.2f] });
+        var data = mlContext.Data.LoadFromEnumerable(rows);
+        var calibrated = mlContext.BinaryClassification.Evaluate(mlContext.BinaryClassification.Trainers.LbfgsLogisticRegression().Fit(data).Transform(data));
+        var perceptron = mlContext.BinaryClassification.EvaluateNonCalibrated(mlContext.BinaryClassification.Trainers.AveragedPerceptron().Fit(data).Transform(data));
+
+        var withLogLoss = TrainerResult.FromMetrics("Lbfgs", calibrated);
+        var withoutLogLoss = TrainerResult.FromMetrics("AveragedPerceptron", perceptron);
+
+        Assert.AreEqual(calibrated.Accuracy, withLogLoss.MicroAccuracy);
+        Assert.AreEqual((calibrated.PositiveRecall + calibrated.NegativeRecall) / 2, withLogLoss.MacroAccuracy);
+        Assert.AreEqual(calibrated.LogLoss, withLogLoss.LogLoss);
+        Assert.AreEqual(calibrated.AreaUnderRocCurve, withLogLoss.Auc);
+        Assert.AreEqual(calibrated.F1Score, withLogLoss.F1Score);
+        Assert.IsNull(withoutLogLoss.LogLoss);
+        Assert.AreEqual(ComparisonTask.BinaryClassification, withoutLogLoss.Task);
+        Assert.IsGreaterThanOrEqualTo(0.6, withLogLoss.MicroAccuracy!.Value);
     }
 
     private static int CountOf(string text, string part) => (text.Length - text.Replace(part, string.Empty, StringComparison.Ordinal).Length) / part.Length;
@@ -175,4 +202,12 @@ public sealed class ReportWriterTests
             TrainerResult.Skipped("TorchSharp TextClassification", ComparisonTask.MulticlassClassification, "weights unavailable offline, no network"),
         ],
     };
+
+    private sealed class BinaryRow
+    {
+        public bool Label { get; set; }
+
+        [Microsoft.ML.Data.VectorType(1)]
+        public float[] Features { get; set; } = [];
+    }
 }
