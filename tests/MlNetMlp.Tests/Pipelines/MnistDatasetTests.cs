@@ -109,6 +109,23 @@ public sealed class MnistDatasetTests
     }
 
     [TestMethod]
+    public void MnistDataset_LoadImages_ReadsPixelsWithoutLabels()
+    {
+        var images = TestPaths.RequireSharedData("mnist/t10k-images-idx3-ubyte.gz");
+
+        var data = MnistDataset.LoadImages(images);
+        var first = data.GetColumn<VBuffer<byte>>("Pixels").First().DenseValues().ToArray();
+        using var folder = new TemporaryDirectory();
+        var (_, labels) = MnistRowsReader.WriteThreeImages(folder.Path, gzip: false);
+
+        Assert.HasCount(1, data.Schema);
+        Assert.AreEqual(10_000L, data.GetRowCount());
+        Assert.AreEqual((byte)185, first[203]);
+        Assert.AreEqual(10_000, data.GetColumn<VBuffer<byte>>("Pixels").Count());
+        StringAssert.Contains(Assert.ThrowsExactly<InvalidDataException>(() => MnistDataset.LoadImages(labels)).Message, "found 2049");
+    }
+
+    [TestMethod]
     public void MnistDataset_Load_WrongMagicNumberNamesTheFile()
     {
         using var folder = new TemporaryDirectory();

@@ -79,6 +79,18 @@ public static class MnistDataset
         return Load(FindFile(folder, split, "images", 3), FindFile(folder, split, "labels", 1));
     }
 
+    /// <summary>Reads an image file without labels, e.g. digits to predict; gzipped or not.</summary>
+    /// <param name="imagesPath">An IDX images file.</param>
+    /// <returns>A streaming view with the single column <c>Pixels</c>.</returns>
+    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
+    /// <exception cref="InvalidDataException">The file is not an IDX images file of 28 x 28 images; the message names it.</exception>
+    public static IDataView LoadImages(string imagesPath)
+    {
+        RequireFile(imagesPath, "images");
+        var images = OpenImages($"MNIST images file '{imagesPath}'", () => File.OpenRead(imagesPath));
+        return new SequentialDataView(ImagesOnlySchema, images.Count, active => new MnistRows(images, labels: null, .., active, pixelsColumn: 0, labelColumn: -1));
+    }
+
     /// <summary>The file names of a split as the MNIST distribution spells them, gzipped: images first, then labels.</summary>
     /// <param name="split">The split.</param>
     /// <returns>For example <c>("t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz")</c>.</returns>
@@ -94,28 +106,42 @@ public static class MnistDataset
     /// <summary>Reads the items <paramref name="rows"/> of an image stream and its label stream.</summary>
     internal static IDataView Load(string imagesDescription, Func<Stream> openImages, string labelsDescription, Func<Stream> openLabels, Range rows)
     {
-        var images = IdxSource.Open(imagesDescription, openImages, ImagesMagic);
+        var images = OpenImages(imagesDescription, openImages);
         var labels = IdxSource.Open(labelsDescription, openLabels, LabelsMagic);
-        if (images.Dimensions[1] != ImageSide || images.Dimensions[2] != ImageSide)
-        {
-            throw new InvalidDataException(
-                $"{imagesDescription}: expected {ImageSide} x {ImageSide} images, found {images.Dimensions[1]} x {images.Dimensions[2]}.");
-        }
-
         if (images.Count != labels.Count)
         {
             throw new InvalidDataException(
                 $"{imagesDescription} holds {images.Count} images but {labelsDescription} holds {labels.Count} labels; expected the same count.");
         }
 
-        images.CheckStoredLength(PixelCount);
         labels.CheckStoredLength(1);
-
         var schema = Schema;
         var pixels = schema[PixelsColumnName].Index;
         var label = schema[LabelColumnName].Index;
         var rowCount = rows.GetOffsetAndLength(images.Count).Length;
         return new SequentialDataView(schema, rowCount, active => new MnistRows(images, labels, rows, active, pixels, label));
+    }
+
+    private static IdxSource OpenImages(string description, Func<Stream> open)
+    {
+        var images = IdxSource.Open(description, open, ImagesMagic);
+        if (images.Dimensions[1] != ImageSide || images.Dimensions[2] != ImageSide)
+        {
+            throw new InvalidDataException(
+                $"{description}: expected {ImageSide} x {ImageSide} images, found {images.Dimensions[1]} x {images.Dimensions[2]}.");
+        }
+
+        images.CheckStoredLength(PixelCount);
+        return images;
+    }
+
+    private static DataViewSchema ImagesOnlySchema { get; } = BuildImagesOnlySchema();
+
+    private static DataViewSchema BuildImagesOnlySchema()
+    {
+        var builder = new DataViewSchema.Builder();
+        builder.AddColumn(PixelsColumnName, new VectorDataViewType(NumberDataViewType.Byte, PixelCount));
+        return builder.ToSchema();
     }
 
     private static DataViewSchema Schema { get; } = BuildSchema();

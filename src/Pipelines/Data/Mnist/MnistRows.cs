@@ -3,11 +3,11 @@ using Microsoft.ML.Data;
 
 namespace MlNetMlp.Pipelines;
 
-/// <summary>One pass over an MNIST image file and its label file, read in step; inactive columns are never opened.</summary>
+/// <summary>One pass over an MNIST image file and its label file (if any), read in step; inactive columns are never opened.</summary>
 internal sealed class MnistRows : SequentialRows
 {
     private readonly IdxSource _images;
-    private readonly IdxSource _labels;
+    private readonly IdxSource? _labels;
     private readonly Stream? _imageStream;
     private readonly Stream? _labelStream;
     private readonly byte[] _pixels = new byte[MnistDataset.PixelCount];
@@ -18,7 +18,7 @@ internal sealed class MnistRows : SequentialRows
     private int _row;
 
     /// <summary>Serves the items <paramref name="rows"/> of the files (all of them for a file pair, a part for the embedded sample's splits).</summary>
-    public MnistRows(IdxSource images, IdxSource labels, Range rows, bool[] active, int pixelsColumn, int labelColumn)
+    public MnistRows(IdxSource images, IdxSource? labels, Range rows, bool[] active, int pixelsColumn, int labelColumn)
     {
         _images = images;
         _labels = labels;
@@ -28,7 +28,7 @@ internal sealed class MnistRows : SequentialRows
         _row = start - 1;
         _endRow = start + length;
         _imageStream = active[pixelsColumn] ? images.OpenItems(start, MnistDataset.PixelCount) : null;
-        _labelStream = active[labelColumn] ? labels.OpenItems(start, 1) : null;
+        _labelStream = labels is not null && active[labelColumn] ? labels.OpenItems(start, 1) : null;
     }
 
     public override bool MoveNext()
@@ -44,7 +44,7 @@ internal sealed class MnistRows : SequentialRows
             Read(_imageStream, _pixels, _images, "image");
         }
 
-        if (_labelStream is not null)
+        if (_labelStream is not null && _labels is not null)
         {
             Read(_labelStream, _label, _labels, "label");
             if (_label[0] >= MnistDataset.ClassCount)
