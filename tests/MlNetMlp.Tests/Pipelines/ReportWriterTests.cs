@@ -158,6 +158,21 @@ public sealed class ReportWriterTests
         Assert.IsGreaterThanOrEqualTo(0.6, withLogLoss.MicroAccuracy!.Value);
     }
 
+    [TestMethod]
+    public void ComparisonReport_LoadedVersions_NamesMlNetAndThisLibrary()
+    {
+        _ = MnistSample.Load(DataSplit.Test).Schema;
+
+        var versions = ComparisonReport.LoadedVersions();
+        var machine = MachineDescription.Current();
+
+        Assert.AreEqual("5.0.1", versions["Microsoft.ML.DataView"]);
+        Assert.AreEqual("0.1.0", versions["MlNetMlp.Pipelines"]);
+        Assert.AreEqual(Environment.Version.ToString(), versions[".NET"]);
+        Assert.AreEqual(Environment.ProcessorCount, machine.LogicalCores);
+        StringAssert.Contains(machine.Runtime, ".NET");
+    }
+
     private static int CountOf(string text, string part) => (text.Length - text.Replace(part, string.Empty, StringComparison.Ordinal).Length) / part.Length;
 
     private static ComparisonReport MulticlassReport() => new()
