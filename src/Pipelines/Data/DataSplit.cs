@@ -1,4 +1,4 @@
-namespace MlNetMlp.Pipelines;
+namespace MlNetMlp.Pipelines.Data;
 
 /// <summary>Which part of a data set to read.</summary>
 public enum DataSplit

@@ -1,6 +1,6 @@
 using Microsoft.ML;
 
-namespace MlNetMlp.Pipelines;
+namespace MlNetMlp.Pipelines.Data;
 
 /// <summary>One front-to-back pass over a data source, as served to a <see cref="SequentialDataView"/> cursor.</summary>
 internal abstract class SequentialRows : IDisposable

@@ -1,6 +1,7 @@
 using System.Reflection;
+using MlNetMlp.Pipelines.Comparison;
 
-namespace MlNetMlp.Pipelines;
+namespace MlNetMlp.Pipelines.Reports;
 
 /// <summary>Everything a comparison report shows: the results per trainer and the context needed to read them.</summary>
 public sealed record ComparisonReport

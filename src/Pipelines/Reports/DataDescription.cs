@@ -1,4 +1,4 @@
-namespace MlNetMlp.Pipelines;
+namespace MlNetMlp.Pipelines.Reports;
 
 /// <summary>The data a comparison used, as the report states it.</summary>
 /// <param name="Name">The data set, e.g. <c>MNIST</c>.</param>

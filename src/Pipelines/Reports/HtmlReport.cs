@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text;
 
-namespace MlNetMlp.Pipelines;
+namespace MlNetMlp.Pipelines.Reports;
 
 /// <summary>Renders the report as one self-contained HTML page: styles inline, charts embedded as base64 PNG.</summary>
 internal static class HtmlReport

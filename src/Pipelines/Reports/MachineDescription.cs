@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace MlNetMlp.Pipelines;
+namespace MlNetMlp.Pipelines.Reports;
 
 /// <summary>The machine a comparison ran on, as the report states it.</summary>
 /// <param name="LogicalCores">The number of logical processors.</param>

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace MlNetMlp.Pipelines;
+namespace MlNetMlp.Pipelines.Reports;
 
 /// <summary>Renders the report as Markdown, with the charts linked as PNG files beside it.</summary>
 internal static class MarkdownReport

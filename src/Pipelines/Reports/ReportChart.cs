@@ -1,4 +1,4 @@
-namespace MlNetMlp.Pipelines;
+namespace MlNetMlp.Pipelines.Reports;
 
 /// <summary>A chart the report writer drew: its caption and its PNG file's name in the report directory.</summary>
 /// <param name="Caption">What the chart shows.</param>

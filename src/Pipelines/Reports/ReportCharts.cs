@@ -1,6 +1,7 @@
+using MlNetMlp.Pipelines.Comparison;
 using ScottPlot;
 
-namespace MlNetMlp.Pipelines;
+namespace MlNetMlp.Pipelines.Reports;
 
 /// <summary>Draws the report's PNG charts with ScottPlot: accuracy and training time per trainer, learning curves, confusion matrices.</summary>
 internal static class ReportCharts
@@ -15,7 +16,7 @@ internal static class ReportCharts
         var accuracy = completed.Where(r => r.MicroAccuracy.HasValue).ToList();
         if (accuracy.Count > 0)
         {
-            var caption = report.Task == ComparisonTask.MulticlassClassification ? "Test micro-accuracy per trainer" : "Test accuracy per trainer";
+            var caption = report.Task == ComparisonTask.Multiclass ? "Test micro-accuracy per trainer" : "Test accuracy per trainer";
             charts.Add(Bars(directory, "accuracy.png", caption, "accuracy", accuracy, r => r.MicroAccuracy!.Value, "0.0000"));
         }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
+using MlNetMlp.Pipelines.Comparison;
 
-namespace MlNetMlp.Pipelines;
+namespace MlNetMlp.Pipelines.Reports;
 
 /// <summary>A table of already formatted cells.</summary>
 internal sealed record ReportTable(IReadOnlyList<string> Headers, IReadOnlyList<IReadOnlyList<string>> Rows);
@@ -48,13 +49,13 @@ internal static class ReportDocument
 
     public static string TaskName(ComparisonTask task) => task switch
     {
-        ComparisonTask.BinaryClassification => "binary classification",
+        ComparisonTask.Binary => "binary classification",
         _ => "multiclass classification",
     };
 
     private static ReportTable ResultsTable(ComparisonReport report)
     {
-        var binary = report.Task == ComparisonTask.BinaryClassification;
+        var binary = report.Task == ComparisonTask.Binary;
         List<string> headers = ["Trainer", "Status", binary ? "Accuracy" : "Micro-accuracy", "Macro-accuracy", "Log-loss"];
         if (binary)
         {

@@ -1,4 +1,4 @@
-namespace MlNetMlp.Pipelines;
+namespace MlNetMlp.Pipelines.Reports;
 
 /// <summary>The files a report was written to.</summary>
 /// <param name="Directory">The report directory.</param>

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace MlNetMlp.Pipelines;
+namespace MlNetMlp.Pipelines.Reports;
 
 /// <summary>How the human-readable report formats numbers and names (the CSV and JSON keep full precision).</summary>
 internal static class ReportFormat

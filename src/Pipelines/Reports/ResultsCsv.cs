@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace MlNetMlp.Pipelines;
+namespace MlNetMlp.Pipelines.Reports;
 
 /// <summary>Renders one CSV row per trainer with full-precision numbers (invariant culture, empty when not applicable).</summary>
 internal static class ResultsCsv

@@ -1,6 +1,7 @@
 using Microsoft.ML.Data;
+using MlNetMlp.Pipelines.Comparison;
 
-namespace MlNetMlp.Pipelines;
+namespace MlNetMlp.Pipelines.Reports;
 
 /// <summary>
 /// What one trainer achieved in a comparison, in plain numbers: the report writer's input. Metrics that do
@@ -74,7 +75,7 @@ public sealed record TrainerResult
     public static TrainerResult FromMetrics(string trainer, MulticlassClassificationMetrics metrics, IReadOnlyList<string>? classNames = null) => new()
     {
         Trainer = trainer,
-        Task = ComparisonTask.MulticlassClassification,
+        Task = ComparisonTask.Multiclass,
         MicroAccuracy = metrics.MicroAccuracy,
         MacroAccuracy = metrics.MacroAccuracy,
         LogLoss = metrics.LogLoss,
@@ -91,7 +92,7 @@ public sealed record TrainerResult
     public static TrainerResult FromMetrics(string trainer, BinaryClassificationMetrics metrics) => new()
     {
         Trainer = trainer,
-        Task = ComparisonTask.BinaryClassification,
+        Task = ComparisonTask.Binary,
         MicroAccuracy = metrics.Accuracy,
         MacroAccuracy = (metrics.PositiveRecall + metrics.NegativeRecall) / 2,
         LogLoss = (metrics as CalibratedBinaryClassificationMetrics)?.LogLoss,

@@ -1,4 +1,4 @@
-namespace MlNetMlp.Pipelines;
+namespace MlNetMlp.Pipelines.Reports;
 
 /// <summary>Whether a trainer ran in a comparison.</summary>
 public enum TrainerStatus

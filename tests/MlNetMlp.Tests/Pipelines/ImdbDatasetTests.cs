@@ -2,7 +2,7 @@ using System.Formats.Tar;
 using System.IO.Compression;
 using System.Text;
 using Microsoft.ML;
-using MlNetMlp.Pipelines;
+using MlNetMlp.Pipelines.Data;
 using MlNetMlp.Tests.Infrastructure;
 
 namespace MlNetMlp.Tests.Pipelines;

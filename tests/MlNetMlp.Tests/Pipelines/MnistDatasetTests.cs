@@ -1,7 +1,7 @@
 using System.IO.Compression;
 using Microsoft.ML;
 using Microsoft.ML.Data;
-using MlNetMlp.Pipelines;
+using MlNetMlp.Pipelines.Data;
 using MlNetMlp.Tests.Infrastructure;
 
 namespace MlNetMlp.Tests.Pipelines;

@@ -1,6 +1,6 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
-using MlNetMlp.Pipelines;
+using MlNetMlp.Pipelines.Data;
 
 namespace MlNetMlp.Tests.Pipelines;
 

@@ -1,4 +1,4 @@
-using MlNetMlp.Pipelines;
+using MlNetMlp.Pipelines.Data;
 using MlNetMlp.Tests.Infrastructure;
 
 namespace MlNetMlp.Tests.Pipelines;

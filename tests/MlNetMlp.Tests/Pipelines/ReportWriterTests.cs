@@ -1,7 +1,9 @@
 using System.Globalization;
-using Microsoft.ML;
 using System.Text.Json;
-using MlNetMlp.Pipelines;
+using Microsoft.ML;
+using MlNetMlp.Pipelines.Comparison;
+using MlNetMlp.Pipelines.Data;
+using MlNetMlp.Pipelines.Reports;
 using MlNetMlp.Tests.Infrastructure;
 
 namespace MlNetMlp.Tests.Pipelines;
@@ -32,9 +34,9 @@ public sealed class ReportWriterTests
         var csv = File.ReadAllLines(files.Csv);
         Assert.HasCount(4, csv);
         Assert.AreEqual("trainer,task,status,status_reason,micro_accuracy,macro_accuracy,log_loss,auc,f1_score,training_seconds,prediction_rows_per_second,model_bytes", csv[0]);
-        Assert.AreEqual("Mlp 512 relu,MulticlassClassification,Completed,,0.9712345,0.97,0.0951,,,41.25,15000.7,1634567", csv[1]);
-        Assert.AreEqual("SdcaMaximumEntropy,MulticlassClassification,Completed,,0.9123,0.9101,0.3,,,12.5,250000,31744", csv[2]);
-        Assert.AreEqual("TorchSharp TextClassification,MulticlassClassification,Skipped,\"weights unavailable offline, no network\",,,,,,,,", csv[3]);
+        Assert.AreEqual("Mlp 512 relu,Multiclass,Completed,,0.9712345,0.97,0.0951,,,41.25,15000.7,1634567", csv[1]);
+        Assert.AreEqual("SdcaMaximumEntropy,Multiclass,Completed,,0.9123,0.9101,0.3,,,12.5,250000,31744", csv[2]);
+        Assert.AreEqual("TorchSharp TextClassification,Multiclass,Skipped,\"weights unavailable offline, no network\",,,,,,,,", csv[3]);
 
         using var json = JsonDocument.Parse(File.ReadAllText(files.Json));
         var root = json.RootElement;
@@ -78,12 +80,12 @@ public sealed class ReportWriterTests
         var report = MulticlassReport() with
         {
             Title = "IMDb",
-            Task = ComparisonTask.BinaryClassification,
+            Task = ComparisonTask.Binary,
             Results =
             [
                 new TrainerResult
                 {
-                    Trainer = "FastTree", Task = ComparisonTask.BinaryClassification, MicroAccuracy = 0.85, MacroAccuracy = 0.849,
+                    Trainer = "FastTree", Task = ComparisonTask.Binary, MicroAccuracy = 0.85, MacroAccuracy = 0.849,
                     LogLoss = double.PositiveInfinity, Auc = 0.9312, F1Score = 0.8456, TrainingSeconds = 3.2, PredictionRowsPerSecond = 9000, ModelBytes = 900,
                 },
             ],
@@ -107,10 +109,10 @@ public sealed class ReportWriterTests
 
         var empty = Assert.ThrowsExactly<ArgumentException>(() => ReportWriter.Write(report with { Results = [] }, folder.Path));
         var mixed = Assert.ThrowsExactly<ArgumentException>(() => ReportWriter.Write(
-            report with { Results = [.. report.Results, TrainerResult.Skipped("FastTree", ComparisonTask.BinaryClassification, "n/a")] }, folder.Path));
+            report with { Results = [.. report.Results, TrainerResult.Skipped("FastTree", ComparisonTask.Binary, "n/a")] }, folder.Path));
 
         StringAssert.Contains(empty.Message, "Expected at least one trainer result");
-        StringAssert.Contains(mixed.Message, "Received: FastTree with Task=BinaryClassification");
+        StringAssert.Contains(mixed.Message, "Received: FastTree with Task=Binary");
     }
 
     [TestMethod]
@@ -154,7 +156,7 @@ public sealed class ReportWriterTests
         Assert.AreEqual(calibrated.AreaUnderRocCurve, withLogLoss.Auc);
         Assert.AreEqual(calibrated.F1Score, withLogLoss.F1Score);
         Assert.IsNull(withoutLogLoss.LogLoss);
-        Assert.AreEqual(ComparisonTask.BinaryClassification, withoutLogLoss.Task);
+        Assert.AreEqual(ComparisonTask.Binary, withoutLogLoss.Task);
         Assert.IsGreaterThanOrEqualTo(0.6, withLogLoss.MicroAccuracy!.Value);
     }
 
@@ -178,7 +180,7 @@ public sealed class ReportWriterTests
     private static ComparisonReport MulticlassReport() => new()
     {
         Title = "MNIST: MLP against ML.NET trainers",
-        Task = ComparisonTask.MulticlassClassification,
+        Task = ComparisonTask.Multiclass,
         Data = new DataDescription("MNIST", "Embedded MNIST sample", TrainRows: 8_000, TestRows: 2_000, ValidationRows: 800),
         Machine = new MachineDescription(2, "Debian GNU/Linux 12", ".NET 10.0.0", "X64"),
         Versions = new Dictionary<string, string> { ["Microsoft.ML"] = "5.0.1", ["MlNetMlp.Pipelines"] = "0.1.0" },
@@ -188,7 +190,7 @@ public sealed class ReportWriterTests
             new TrainerResult
             {
                 Trainer = "Mlp 512 relu",
-                Task = ComparisonTask.MulticlassClassification,
+                Task = ComparisonTask.Multiclass,
                 MicroAccuracy = 0.9712345,
                 MacroAccuracy = 0.97,
                 LogLoss = 0.0951,
@@ -206,7 +208,7 @@ public sealed class ReportWriterTests
             new TrainerResult
             {
                 Trainer = "SdcaMaximumEntropy",
-                Task = ComparisonTask.MulticlassClassification,
+                Task = ComparisonTask.Multiclass,
                 MicroAccuracy = 0.9123,
                 MacroAccuracy = 0.9101,
                 LogLoss = 0.3,
@@ -214,7 +216,7 @@ public sealed class ReportWriterTests
                 PredictionRowsPerSecond = 250_000,
                 ModelBytes = 31_744,
             },
-            TrainerResult.Skipped("TorchSharp TextClassification", ComparisonTask.MulticlassClassification, "weights unavailable offline, no network"),
+            TrainerResult.Skipped("TorchSharp TextClassification", ComparisonTask.Multiclass, "weights unavailable offline, no network"),
         ],
     };
 

@@ -1,4 +1,4 @@
-namespace MlNetMlp.Pipelines;
+namespace MlNetMlp.Pipelines.Data;
 
 /// <summary>Where downloaded data sets are kept, like <c>~/.keras/datasets</c>.</summary>
 public static class DataCache

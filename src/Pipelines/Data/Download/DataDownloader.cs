@@ -1,7 +1,7 @@
 using System.IO.Compression;
 using System.Security.Cryptography;
 
-namespace MlNetMlp.Pipelines;
+namespace MlNetMlp.Pipelines.Data;
 
 /// <summary>
 /// Gets data files into the cache the way <c>keras.datasets</c> does: a file already cached with the right

@@ -1,4 +1,4 @@
-namespace MlNetMlp.Pipelines;
+namespace MlNetMlp.Pipelines.Data;
 
 /// <summary>A data file that can be downloaded: its name in the cache, where to get it, and how to check it.</summary>
 /// <param name="FileName">The file's name in the cache folder, e.g. <c>t10k-images-idx3-ubyte.gz</c>.</param>

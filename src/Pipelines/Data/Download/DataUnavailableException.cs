@@ -1,4 +1,4 @@
-namespace MlNetMlp.Pipelines;
+namespace MlNetMlp.Pipelines.Data;
 
 /// <summary>A data file is neither in the cache nor downloadable; the message says where it looked and how to get the file.</summary>
 public sealed class DataUnavailableException : Exception

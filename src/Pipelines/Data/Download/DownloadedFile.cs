@@ -1,4 +1,4 @@
-namespace MlNetMlp.Pipelines;
+namespace MlNetMlp.Pipelines.Data;
 
 /// <summary>A data file present in the cache.</summary>
 /// <param name="Path">Its full path.</param>

@@ -1,4 +1,4 @@
-namespace MlNetMlp.Pipelines;
+namespace MlNetMlp.Pipelines.Data;
 
 /// <summary>Where the Large Movie Review Dataset is published.</summary>
 /// <remarks>

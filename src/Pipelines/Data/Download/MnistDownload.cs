@@ -1,4 +1,4 @@
-namespace MlNetMlp.Pipelines;
+namespace MlNetMlp.Pipelines.Data;
 
 /// <summary>Where MNIST's IDX files are published, and the hashes this project has verified.</summary>
 /// <remarks>

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace MlNetMlp.Pipelines;
+namespace MlNetMlp.Pipelines.Data;
 
 /// <summary>
 /// Reads reviews from a CSV or TSV file with a header row: RFC 4180 quoting (a quoted field may hold the

@@ -1,7 +1,7 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
 
-namespace MlNetMlp.Pipelines;
+namespace MlNetMlp.Pipelines.Data;
 
 /// <summary>
 /// Reads the IMDb movie reviews (Large Movie Review Dataset, Maas et al. 2011) into a streaming

@@ -1,6 +1,6 @@
 using Microsoft.ML;
 
-namespace MlNetMlp.Pipelines;
+namespace MlNetMlp.Pipelines.Data;
 
 /// <summary>One pass over a sequence of reviews, read lazily from wherever the reader found them.</summary>
 internal sealed class ReviewRows : SequentialRows

@@ -1,7 +1,7 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
 
-namespace MlNetMlp.Pipelines;
+namespace MlNetMlp.Pipelines.Data;
 
 /// <summary>
 /// Reads MNIST from its IDX files into a streaming <see cref="IDataView"/>: a cursor reads the files as it

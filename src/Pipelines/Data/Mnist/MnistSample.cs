@@ -1,6 +1,6 @@
 using Microsoft.ML;
 
-namespace MlNetMlp.Pipelines;
+namespace MlNetMlp.Pipelines.Data;
 
 /// <summary>
 /// The MNIST sample that ships inside this assembly, so a program runs on real digits with no download:
