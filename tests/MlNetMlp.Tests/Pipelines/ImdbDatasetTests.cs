@@ -163,6 +163,18 @@ public sealed class ImdbDatasetTests
     }
 
     [TestMethod]
+    public void ImdbDataset_LoadDelimited_FindsReviewAndSentimentColumnsByDefault()
+    {
+        using var folder = new TemporaryDirectory();
+        var csv = folder.File("IMDB Dataset.csv");
+        File.WriteAllText(csv, "review,sentiment\n\"One of the best, truly.\",positive\nAwful.,negative\n");
+
+        var rows = ReadAll(ImdbDataset.Load(csv, DataSplit.Train));
+
+        CollectionAssert.AreEqual(new[] { ("One of the best, truly.", true), ("Awful.", false) }, rows);
+    }
+
+    [TestMethod]
     public void ImdbDataset_Load_TsvBySuffix()
     {
         using var folder = new TemporaryDirectory();
@@ -187,7 +199,7 @@ public sealed class ImdbDatasetTests
         var label = Assert.ThrowsExactly<InvalidDataException>(() => ReadAll(ImdbDataset.LoadDelimited(badLabel)));
 
         StringAssert.Contains(header.Message, noLabel);
-        StringAssert.Contains(header.Message, "expected a column named 'label' in the header, found 'text', 'score'");
+        StringAssert.Contains(header.Message, "expected a column named 'label' or 'sentiment' in the header, found 'text', 'score'");
         StringAssert.Contains(label.Message, $"'{badLabel}', line 5");
         StringAssert.Contains(label.Message, "found 'maybe'");
     }

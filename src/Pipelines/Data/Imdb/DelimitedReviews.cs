@@ -22,13 +22,13 @@ internal sealed class DelimitedReviews
         _labelIndex = labelIndex;
     }
 
-    /// <summary>Reads the header and finds the two columns; throws naming the file and the columns it has otherwise.</summary>
-    public static DelimitedReviews Open(string path, char separator, string textColumn, string labelColumn)
+    /// <summary>Reads the header and finds the two columns, each by the first of its accepted names present; throws naming the file and the columns it has otherwise.</summary>
+    public static DelimitedReviews Open(string path, char separator, IReadOnlyList<string> textColumn, IReadOnlyList<string> labelColumn)
     {
         using var reader = new StreamReader(path, Encoding.UTF8);
         var line = 1;
         var header = ReadRecord(reader, separator, path, ref line)
-            ?? throw new InvalidDataException($"Reviews file '{path}' is empty: expected a header row naming the columns '{textColumn}' and '{labelColumn}'.");
+            ?? throw new InvalidDataException($"Reviews file '{path}' is empty: expected a header row naming the columns {Names(textColumn)} and {Names(labelColumn)}.");
         return new DelimitedReviews(path, separator, Find(header, textColumn, path), Find(header, labelColumn, path));
     }
 
@@ -69,14 +69,21 @@ internal sealed class DelimitedReviews
             $"Reviews file '{_path}', line {line}: expected a label of 1/0, true/false, pos/neg or positive/negative, found '{text}'."),
     };
 
-    private static int Find(List<string> header, string column, string path)
+    private static int Find(List<string> header, IReadOnlyList<string> accepted, string path)
     {
-        var index = header.FindIndex(name => string.Equals(name.Trim(), column, StringComparison.OrdinalIgnoreCase));
-        return index >= 0
-            ? index
-            : throw new InvalidDataException(
-                $"Reviews file '{path}': expected a column named '{column}' in the header, found {string.Join(", ", header.Select(h => $"'{h}'"))}.");
+        foreach (var column in accepted)
+        {
+            var index = header.FindIndex(name => string.Equals(name.Trim(), column, StringComparison.OrdinalIgnoreCase));
+            if (index >= 0)
+            {
+                return index;
+            }
+        }
+
+        throw new InvalidDataException($"Reviews file '{path}': expected a column named {Names(accepted)} in the header, found {string.Join(", ", header.Select(name => $"'{name}'"))}.");
     }
+
+    private static string Names(IEnumerable<string> names) => string.Join(" or ", names.Select(name => $"'{name}'"));
 
     /// <summary>One record, or null at the end of the file; <paramref name="line"/> advances past the lines it spans.</summary>
     private static List<string>? ReadRecord(TextReader reader, char separator, string path, ref int line)

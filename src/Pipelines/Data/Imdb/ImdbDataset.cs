@@ -91,12 +91,15 @@ public static class ImdbDataset
 
     /// <summary>Reads a CSV or TSV file with a header row that names a text column and a label column.</summary>
     /// <param name="path">The file; a <c>.tsv</c> is tab-separated, anything else comma-separated unless <paramref name="separator"/> says otherwise.</param>
-    /// <param name="textColumn">The header name of the text column (case-insensitive).</param>
-    /// <param name="labelColumn">The header name of the label column (case-insensitive); values 1/0, true/false, pos/neg or positive/negative.</param>
+    /// <param name="textColumn">The header name of the text column (case-insensitive); when null, <c>text</c> or else <c>review</c>.</param>
+    /// <param name="labelColumn">
+    /// The header name of the label column (case-insensitive), values 1/0, true/false, pos/neg or positive/negative;
+    /// when null, <c>label</c> or else <c>sentiment</c> (the spelling of the widespread "IMDB Dataset.csv").
+    /// </param>
     /// <param name="separator">The field separator, when the extension does not tell.</param>
     /// <returns>A streaming view with the columns <c>Text</c> and <c>Label</c>.</returns>
     /// <exception cref="InvalidDataException">The header lacks a column, or a row is malformed; the message names the file and line.</exception>
-    public static IDataView LoadDelimited(string path, string textColumn = "text", string labelColumn = "label", char? separator = null)
+    public static IDataView LoadDelimited(string path, string? textColumn = null, string? labelColumn = null, char? separator = null)
     {
         if (!File.Exists(path))
         {
@@ -104,7 +107,8 @@ public static class ImdbDataset
         }
 
         var fieldSeparator = separator ?? (path.EndsWith(".tsv", StringComparison.OrdinalIgnoreCase) ? '\t' : ',');
-        var reviews = DelimitedReviews.Open(path, fieldSeparator, textColumn, labelColumn);
+        var reviews = DelimitedReviews.Open(
+            path, fieldSeparator, textColumn is null ? ["text", "review"] : [textColumn], labelColumn is null ? ["label", "sentiment"] : [labelColumn]);
         return View(rowCount: null, _ => reviews.Read());
     }
 
