@@ -1,4 +1,5 @@
 using Microsoft.ML;
+using MlNetMlp.Pipelines.Reports;
 
 namespace MlNetMlp.Pipelines.Comparison;
 
@@ -16,4 +17,9 @@ public enum CandidateInput
 /// <param name="Name">How the report names it.</param>
 /// <param name="Input">Whether it trains on the prepared columns or on the raw data.</param>
 /// <param name="CreateEstimator">Builds the estimator for a context; the result must produce ML.NET's prediction columns.</param>
-public sealed record Candidate(string Name, CandidateInput Input, Func<MLContext, IEstimator<ITransformer>> CreateEstimator);
+/// <param name="LearningCurve">Reads per-epoch figures from the fitted model (the MLP's history); null for trainers without epochs.</param>
+public sealed record Candidate(
+    string Name,
+    CandidateInput Input,
+    Func<MLContext, IEstimator<ITransformer>> CreateEstimator,
+    Func<ITransformer, IReadOnlyList<EpochMetrics>>? LearningCurve = null);

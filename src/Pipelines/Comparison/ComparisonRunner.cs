@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.ML;
 using Microsoft.ML.Data;
+using MlNetMlp.Pipelines.Reports;
 
 namespace MlNetMlp.Pipelines.Comparison;
 
@@ -35,62 +36,73 @@ public sealed class ComparisonRunner
     /// <param name="test">Raw test data.</param>
     /// <param name="candidates">The trainers to compare.</param>
     /// <param name="progress">Receives a line when each candidate starts and ends.</param>
-    /// <returns>One run per candidate, in order.</returns>
-    public IReadOnlyList<CandidateRun> Run(IDataView train, IDataView test, IEnumerable<Candidate> candidates, IProgress<string>? progress = null)
+    /// <returns>One result per candidate, in order.</returns>
+    public IReadOnlyList<TrainerResult> Run(IDataView train, IDataView test, IEnumerable<Candidate> candidates, IProgress<string>? progress = null)
     {
         var preparation = _preparation.Fit(train);
         var preparedTrain = _mlContext.Data.Cache(preparation.Transform(train));
         var preparedTest = _mlContext.Data.Cache(preparation.Transform(test));
-        var runs = new List<CandidateRun>();
+        var classNames = ClassNames(preparedTest.Schema);
+        var results = new List<TrainerResult>();
         foreach (var candidate in candidates)
         {
             progress?.Report($"{candidate.Name}: training");
-            CandidateRun run;
+            TrainerResult result;
             try
             {
-                run = Measure(candidate, candidate.Input == CandidateInput.Prepared ? preparedTrain : train, test,
-                    candidate.Input == CandidateInput.Prepared ? preparedTest : test, preparation, train.Schema);
+                result = Measure(candidate, candidate.Input == CandidateInput.Prepared ? preparedTrain : train, test,
+                    candidate.Input == CandidateInput.Prepared ? preparedTest : test, preparation, train.Schema, classNames);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                run = CandidateRun.Failed(candidate.Name, e.GetBaseException().Message);
+                result = new TrainerResult { Trainer = candidate.Name, Task = _task, Status = TrainerStatus.Failed, StatusReason = e.GetBaseException().Message };
             }
 
-            progress?.Report($"{candidate.Name}: {run.Status}");
-            runs.Add(run);
+            progress?.Report($"{candidate.Name}: {result.StatusText}");
+            results.Add(result);
         }
 
-        return runs;
+        return results;
     }
 
-    private CandidateRun Measure(Candidate candidate, IDataView trainData, IDataView rawTest, IDataView testData, ITransformer preparation, DataViewSchema rawSchema)
+    private TrainerResult Measure(Candidate candidate, IDataView trainData, IDataView rawTest, IDataView testData,
+        ITransformer preparation, DataViewSchema rawSchema, IReadOnlyList<string>? classNames)
     {
         var clock = Stopwatch.StartNew();
         var model = candidate.CreateEstimator(_mlContext).Fit(trainData);
         var trainingSeconds = clock.Elapsed.TotalSeconds;
 
         var predictions = model.Transform(testData);
+        var result = _task == ComparisonTask.Multiclass
+            ? TrainerResult.FromMetrics(candidate.Name, _mlContext.MulticlassClassification.Evaluate(predictions, _labelColumnName), classNames)
+            : predictions.Schema.GetColumnOrNull("Probability") is not null
+                ? TrainerResult.FromMetrics(candidate.Name, _mlContext.BinaryClassification.Evaluate(predictions, _labelColumnName))
+                : TrainerResult.FromMetrics(candidate.Name, _mlContext.BinaryClassification.EvaluateNonCalibrated(predictions, _labelColumnName));
+
         var chain = candidate.Input == CandidateInput.Prepared
             ? new TransformerChain<ITransformer>(preparation, model)
             : new TransformerChain<ITransformer>(model);
-        var (rowsPerSecond, modelBytes) = (PredictionThroughput(chain, rawTest), SavedSize(chain, rawSchema));
-        if (_task == ComparisonTask.Multiclass)
+        return result with
         {
-            var metrics = _mlContext.MulticlassClassification.Evaluate(predictions, _labelColumnName);
-            return new CandidateRun(candidate.Name, "ok", metrics.MicroAccuracy, metrics.MacroAccuracy, metrics.LogLoss, null, null,
-                trainingSeconds, rowsPerSecond, modelBytes, metrics.ConfusionMatrix.Counts, model);
+            TrainingSeconds = trainingSeconds,
+            PredictionRowsPerSecond = PredictionThroughput(chain, rawTest),
+            ModelBytes = SavedSize(chain, rawSchema),
+            LearningCurve = candidate.LearningCurve?.Invoke(model) ?? [],
+        };
+    }
+
+    /// <summary>The label's key names (e.g. "0" to "9"), so the confusion matrix can be labelled; null when the label has none.</summary>
+    private IReadOnlyList<string>? ClassNames(DataViewSchema preparedSchema)
+    {
+        var label = preparedSchema.GetColumnOrNull(_labelColumnName);
+        if (_task != ComparisonTask.Multiclass || label?.Annotations.Schema.GetColumnOrNull("KeyValues") is null)
+        {
+            return null;
         }
 
-        if (predictions.Schema.GetColumnOrNull("Probability") is not null)
-        {
-            var metrics = _mlContext.BinaryClassification.Evaluate(predictions, _labelColumnName);
-            return new CandidateRun(candidate.Name, "ok", metrics.Accuracy, null, metrics.LogLoss, metrics.AreaUnderRocCurve, metrics.F1Score,
-                trainingSeconds, rowsPerSecond, modelBytes, null, model);
-        }
-
-        var uncalibrated = _mlContext.BinaryClassification.EvaluateNonCalibrated(predictions, _labelColumnName);
-        return new CandidateRun(candidate.Name, "ok", uncalibrated.Accuracy, null, null, uncalibrated.AreaUnderRocCurve, uncalibrated.F1Score,
-            trainingSeconds, rowsPerSecond, modelBytes, null, model);
+        var names = default(VBuffer<ReadOnlyMemory<char>>);
+        label.Value.GetKeyValues(ref names);
+        return names.DenseValues().Select(name => name.ToString()).ToList();
     }
 
     private static double PredictionThroughput(ITransformer chain, IDataView rawTest)
