@@ -8,10 +8,10 @@ public static class BaselineCandidates
     /// <summary>Multiclass baselines: SDCA maximum entropy, L-BFGS maximum entropy, one-versus-all FastTree, LightGBM.</summary>
     public static IReadOnlyList<Candidate> Multiclass { get; } =
     [
-        new("SdcaMaximumEntropy", CandidateInput.Prepared, ml => ml.MulticlassClassification.Trainers.SdcaMaximumEntropy()),
-        new("LbfgsMaximumEntropy", CandidateInput.Prepared, ml => ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy()),
-        new("OneVersusAll(FastTree)", CandidateInput.Prepared, ml => ml.MulticlassClassification.Trainers.OneVersusAll(ml.BinaryClassification.Trainers.FastTree())),
-        new("LightGbm", CandidateInput.Prepared, ml => ml.MulticlassClassification.Trainers.LightGbm()),
+        new("SdcaMaximumEntropy", CandidateInput.Prepared, setup => setup.MlContext.MulticlassClassification.Trainers.SdcaMaximumEntropy()),
+        new("LbfgsMaximumEntropy", CandidateInput.Prepared, setup => setup.MlContext.MulticlassClassification.Trainers.LbfgsMaximumEntropy()),
+        new("OneVersusAll(FastTree)", CandidateInput.Prepared, setup => setup.MlContext.MulticlassClassification.Trainers.OneVersusAll(setup.MlContext.BinaryClassification.Trainers.FastTree())),
+        new("LightGbm", CandidateInput.Prepared, setup => setup.MlContext.MulticlassClassification.Trainers.LightGbm()),
     ];
 
     /// <summary>
@@ -21,12 +21,12 @@ public static class BaselineCandidates
     /// <param name="textColumnName">The raw text column the text baseline featurizes.</param>
     public static IReadOnlyList<Candidate> Binary(string textColumnName) =>
     [
-        new("SdcaLogisticRegression", CandidateInput.Prepared, ml => ml.BinaryClassification.Trainers.SdcaLogisticRegression()),
-        new("LbfgsLogisticRegression", CandidateInput.Prepared, ml => ml.BinaryClassification.Trainers.LbfgsLogisticRegression()),
-        new("FastTree", CandidateInput.Prepared, ml => ml.BinaryClassification.Trainers.FastTree()),
-        new("AveragedPerceptron", CandidateInput.Prepared, ml => ml.BinaryClassification.Trainers.AveragedPerceptron()),
-        new("FeaturizeText+SdcaLogisticRegression", CandidateInput.Raw, ml =>
-            ml.Transforms.Text.FeaturizeText("TextFeatures", textColumnName)
-                .Append(ml.BinaryClassification.Trainers.SdcaLogisticRegression(featureColumnName: "TextFeatures"))),
+        new("SdcaLogisticRegression", CandidateInput.Prepared, setup => setup.MlContext.BinaryClassification.Trainers.SdcaLogisticRegression()),
+        new("LbfgsLogisticRegression", CandidateInput.Prepared, setup => setup.MlContext.BinaryClassification.Trainers.LbfgsLogisticRegression()),
+        new("FastTree", CandidateInput.Prepared, setup => setup.MlContext.BinaryClassification.Trainers.FastTree()),
+        new("AveragedPerceptron", CandidateInput.Prepared, setup => setup.MlContext.BinaryClassification.Trainers.AveragedPerceptron()),
+        new("FeaturizeText+SdcaLogisticRegression", CandidateInput.Raw, setup =>
+            setup.MlContext.Transforms.Text.FeaturizeText("TextFeatures", textColumnName)
+                .Append(setup.MlContext.BinaryClassification.Trainers.SdcaLogisticRegression(featureColumnName: "TextFeatures"))),
     ];
 }

@@ -51,7 +51,7 @@ public sealed class ComparisonRunner
             try
             {
                 result = Measure(candidate, candidate.Input == CandidateInput.Prepared ? preparedTrain : train, test,
-                    candidate.Input == CandidateInput.Prepared ? preparedTest : test, preparation, train.Schema, classNames);
+                    candidate.Input == CandidateInput.Prepared ? preparedTest : test, preparation, train.Schema, classNames, preparedTest);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -66,10 +66,11 @@ public sealed class ComparisonRunner
     }
 
     private TrainerResult Measure(Candidate candidate, IDataView trainData, IDataView rawTest, IDataView testData,
-        ITransformer preparation, DataViewSchema rawSchema, IReadOnlyList<string>? classNames)
+        ITransformer preparation, DataViewSchema rawSchema, IReadOnlyList<string>? classNames, IDataView monitoringData)
     {
+        var estimator = candidate.CreateEstimator(new CandidateSetup(_mlContext, monitoringData));
         var clock = Stopwatch.StartNew();
-        var model = candidate.CreateEstimator(_mlContext).Fit(trainData);
+        var model = estimator.Fit(trainData);
         var trainingSeconds = clock.Elapsed.TotalSeconds;
 
         var predictions = model.Transform(testData);

@@ -1,0 +1,86 @@
+using System.ComponentModel;
+using System.Globalization;
+using Microsoft.ML;
+using MlNetMlp.Cli.Console;
+using MlNetMlp.Cli.Data;
+using MlNetMlp.Pipelines.Comparison;
+using MlNetMlp.Pipelines.Recipes;
+using MlNetMlp.Pipelines.Reports;
+using MlNetMlp.Trainers;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace MlNetMlp.Cli.Commands;
+
+/// <summary><c>mlnetmlp compare mnist|imdb</c>: the main job. The MLP beside ML.NET's own trainers, and a report.</summary>
+internal sealed class CompareCommand : Command<CompareCommand.Settings>
+{
+    public sealed class Settings : DatasetSettings
+    {
+        [CommandOption("--out <DIR>")]
+        [Description("Report folder; default: out/compare-<dataset>")]
+        public string? Out { get; init; }
+    }
+
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        var mlContext = new MLContext(seed: settings.Seed);
+        var dataset = DatasetSource.Load(mlContext, settings.Kind, settings.Data, settings.Rows, settings.Seed);
+        AnsiConsole.MarkupLineInterpolated($"[bold]{dataset.Description.Name}[/]: {dataset.Description.TrainRows:N0} training and {dataset.Description.TestRows:N0} test rows from {dataset.Description.Source}");
+
+        var report = RunWithProgress(mlContext, dataset, settings.Epochs);
+        var files = ReportWriter.Write(report, settings.Out ?? Path.Combine("out", $"compare-{settings.Dataset.ToLowerInvariant()}"));
+        AnsiConsole.Write(ResultsTable(report));
+        AnsiConsole.MarkupLineInterpolated($"Report: [link]{files.Markdown}[/], {files.Html}, {files.Csv}, {files.Json} and {files.Charts.Count} charts in {files.Directory}");
+        return report.Results.Any(r => r.Status == TrainerStatus.Completed) ? ExitCodes.Success : ExitCodes.Failure;
+    }
+
+    private static ComparisonReport RunWithProgress(MLContext mlContext, LoadedDataset dataset, int? epochs)
+    {
+        ComparisonReport? report = null;
+        AnsiConsole.Progress()
+            .AutoClear(false)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+            .Start(progress =>
+            {
+                var mlpEpochs = epochs ?? (dataset.Kind == DatasetKind.Mnist ? MnistPipeline.DefaultEpochs : ImdbPipeline.DefaultEpochs);
+                var trainers = progress.AddTask("trainers");
+                var mlp = progress.AddTask("MLP epochs", maxValue: mlpEpochs);
+                Action<MlpEpoch> onEpoch = epoch =>
+                {
+                    mlp.Increment(1);
+                    mlp.Description = Markup.Escape(epoch.ToString());
+                };
+                var plan = dataset.Kind == DatasetKind.Mnist
+                    ? MnistPipeline.CreateComparisonPlan(mlContext, mlpEpochs, onEpoch)
+                    : ImdbPipeline.CreateComparisonPlan(mlContext, mlpEpochs, onEpoch);
+                trainers.MaxValue = plan.Candidates.Count;
+                var lines = new ProgressLines(line =>
+                {
+                    trainers.Description = Markup.Escape(line);
+                    if (!line.EndsWith(": training", StringComparison.Ordinal))
+                    {
+                        trainers.Increment(1);
+                    }
+                });
+                report = ComparisonJob.Run(mlContext, plan, dataset.Train, dataset.Test, dataset.Description, lines);
+            });
+        return report!;
+    }
+
+    private static Table ResultsTable(ComparisonReport report)
+    {
+        var table = new Table().AddColumns("trainer", "accuracy", "macro acc.", "log-loss", "train s", "rows/s", "model KiB", "status");
+        foreach (var result in report.Results)
+        {
+            table.AddRow(
+                Markup.Escape(result.Trainer), Format(result.MicroAccuracy, "F4"), Format(result.MacroAccuracy, "F4"), Format(result.LogLoss, "F4"),
+                Format(result.TrainingSeconds, "F1"), Format(result.PredictionRowsPerSecond, "N0"), Format(result.ModelBytes / 1024.0, "N0"),
+                Markup.Escape(result.StatusText));
+        }
+
+        return table;
+    }
+
+    private static string Format(double? value, string format) => value?.ToString(format, CultureInfo.InvariantCulture) ?? "-";
+}
