@@ -82,7 +82,7 @@ internal sealed class MlpNetwork : nn.Module<Tensor, Tensor>
     {
         using var scope = torch.NewDisposeScope();
         using var noGrad = torch.no_grad();
-        var input = torch.tensor(features, [rows, Architecture.InputSize]);
+        var input = BatchTensor.From(features, [rows, Architecture.InputSize], torch.CPU);
         var output = forward(input);
         output.data<float>().CopyTo(raw);
         Activations.Apply(Architecture.OutputActivation, output).data<float>().CopyTo(activated);

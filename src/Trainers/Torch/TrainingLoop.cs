@@ -115,7 +115,7 @@ internal sealed class TrainingLoop(MlpNetwork network, TrainingSettings settings
     }
 
     private (Tensor Features, Tensor Targets, Tensor? Weights) ToTensors(MiniBatch batch, IMiniBatchSource source) => (
-        torch.tensor(batch.Features, [batch.Count, source.FeatureCount], device: settings.Device),
-        torch.tensor(batch.Targets, [batch.Count, source.TargetCount], device: settings.Device),
-        batch.Weights is null ? null : torch.tensor(batch.Weights, [batch.Count], device: settings.Device));
+        BatchTensor.From(batch.Features, [batch.Count, source.FeatureCount], settings.Device),
+        BatchTensor.From(batch.Targets, [batch.Count, source.TargetCount], settings.Device),
+        batch.Weights is null ? null : BatchTensor.From(batch.Weights, [batch.Count], settings.Device));
 }
