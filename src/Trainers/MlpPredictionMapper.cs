@@ -35,6 +35,12 @@ internal sealed class MlpPredictionMapper : ColumnMapper
 
     public override Delegate?[] CreateGetters(DataViewRow input, Func<int, bool> isActive)
     {
+        if (!Enumerable.Range(0, AddedColumns.Count).Any(isActive))
+        {
+            // The features are not even active in the input when no prediction column is asked for.
+            return new Delegate?[AddedColumns.Count];
+        }
+
         var prediction = new RowPrediction(_parent.Model, input.GetGetter<VBuffer<float>>(_features), _features.Name);
         var layout = _parent.Layout;
         var getters = new Delegate?[AddedColumns.Count];

@@ -194,11 +194,19 @@ public sealed class MlpIntegrationTests
             EarlyStopping = new MlpEarlyStopping { Patience = 2, RestoreBestWeights = true },
         };
 
-        var history = mlContext.Mlp(options).Fit(data).Model.History;
+        var model = mlContext.Mlp(options).Fit(data);
+        var history = model.Model.History;
 
         Assert.IsLessThan(200, history.Count);
         var best = history.MinBy(e => e.ValidationLoss)!;
         Assert.AreEqual(history.Count - 2, best.Epoch);
+        // The restored weights are the best epoch's: their cross-entropy on the validation rows (the last 30%) is its val_loss.
+        var output = model.Transform(data);
+        var scores = output.GetColumn<float[]>("Score").ToArray();
+        var labels = output.GetColumn<uint>("Label").ToArray();
+        var validationRows = Enumerable.Range(60 - 18, 18);
+        var crossEntropy = validationRows.Average(r => -Math.Log(scores[r][labels[r] - 1]));
+        Assert.AreEqual(best.ValidationLoss!.Value, crossEntropy, 1e-4);
     }
 
     [TestMethod]
