@@ -29,14 +29,6 @@ public sealed class MlpErrorTests
         public string Class { get; set; } = "";
     }
 
-    private sealed class Row
-    {
-        [VectorType(2)]
-        public float[] Features { get; set; } = [];
-
-        public bool Label { get; set; }
-    }
-
     [TestMethod]
     [DataRow(0)]
     [DataRow(-3)]
@@ -78,7 +70,7 @@ public sealed class MlpErrorTests
     public void Fit_MissingLabelColumn_ThrowsNamingTheColumn()
     {
         var mlContext = new MLContext();
-        var data = mlContext.Data.LoadFromEnumerable(new[] { new Row { Features = [1, 2] } });
+        var data = mlContext.Data.LoadFromEnumerable(new[] { new TwoFeatureRow { Features = [1, 2] } });
 
         var error = Assert.ThrowsExactly<SchemaMismatchException>(() => mlContext.Mlp(labelColumnName: "Target").Fit(data));
 
@@ -89,7 +81,7 @@ public sealed class MlpErrorTests
     public void GetOutputSchema_MissingLabelColumn_ThrowsBeforeAnyData()
     {
         var mlContext = new MLContext();
-        var schema = MlNetMlp.Data.ColumnRequirements.ShapeOf(mlContext.Data.LoadFromEnumerable(new[] { new Row { Features = [1, 2] } }).Schema);
+        var schema = MlNetMlp.Data.ColumnRequirements.ShapeOf(mlContext.Data.LoadFromEnumerable(new[] { new TwoFeatureRow { Features = [1, 2] } }).Schema);
 
         var error = Assert.ThrowsExactly<SchemaMismatchException>(() => mlContext.Mlp(labelColumnName: "Target").GetOutputSchema(schema));
 
@@ -124,8 +116,8 @@ public sealed class MlpErrorTests
         var mlContext = new MLContext();
         var data = mlContext.Data.LoadFromEnumerable(new[]
         {
-            new Row { Features = [1, 2], Label = true },
-            new Row { Features = [3, float.NaN], Label = false },
+            new TwoFeatureRow { Features = [1, 2], Label = true },
+            new TwoFeatureRow { Features = [3, float.NaN], Label = false },
         });
 
         var error = Assert.ThrowsExactly<InvalidOperationException>(() => mlContext.Mlp(hiddenLayers: [4], epochs: 1).Fit(data));
@@ -137,7 +129,7 @@ public sealed class MlpErrorTests
     public void Fit_EmptyData_ThrowsSayingSo()
     {
         var mlContext = new MLContext();
-        var data = mlContext.Data.LoadFromEnumerable(Array.Empty<Row>());
+        var data = mlContext.Data.LoadFromEnumerable(Array.Empty<TwoFeatureRow>());
 
         var error = Assert.ThrowsExactly<InvalidOperationException>(() => mlContext.Mlp(hiddenLayers: [4], epochs: 1).Fit(data));
 
@@ -148,7 +140,7 @@ public sealed class MlpErrorTests
     public void Fit_EmptyDataStreamed_ThrowsSayingSo()
     {
         var mlContext = new MLContext();
-        var data = mlContext.Data.LoadFromEnumerable(Array.Empty<Row>());
+        var data = mlContext.Data.LoadFromEnumerable(Array.Empty<TwoFeatureRow>());
 
         var error = Assert.ThrowsExactly<InvalidOperationException>(() =>
             mlContext.Mlp(new MlpOptions { HiddenLayers = [4], Epochs = 1, InMemoryCacheLimitBytes = 0, Task = MlpTask.BinaryClassification }).Fit(data));
@@ -174,12 +166,36 @@ public sealed class MlpErrorTests
     public void Fit_InitialWeightsOfOtherShape_ThrowsNamingInitialWeights()
     {
         var mlContext = new MLContext(seed: 1);
-        var data = mlContext.Data.LoadFromEnumerable(new[] { new Row { Features = [1, 2], Label = true }, new Row { Features = [2, 1], Label = false } });
+        var data = mlContext.Data.LoadFromEnumerable(new[] { new TwoFeatureRow { Features = [1, 2], Label = true }, new TwoFeatureRow { Features = [2, 1], Label = false } });
         var small = mlContext.Mlp(hiddenLayers: [4], epochs: 1).Fit(data).Model;
 
         var error = Assert.ThrowsExactly<ArgumentException>(() => mlContext.Mlp(new MlpOptions { HiddenLayers = [5], Epochs = 1, InitialWeights = small }).Fit(data));
 
         Assert.AreEqual("InitialWeights", error.ParamName);
         StringAssert.Contains(error.Message, "Dense layer 0: expected a 2x5 kernel and 5 biases. Received: 8 kernel values and 4 biases");
+    }
+
+    [TestMethod]
+    public void Fit_CudaWithoutCuda_ThrowsSayingSo()
+    {
+        var mlContext = new MLContext();
+        var data = mlContext.Data.LoadFromEnumerable(new[] { new TwoFeatureRow { Features = [1, 2], Label = true } });
+
+        var error = Assert.ThrowsExactly<InvalidOperationException>(() => mlContext.Mlp(new MlpOptions { HiddenLayers = [4], Epochs = 1, Device = MlpDevice.Cuda }).Fit(data));
+
+        StringAssert.StartsWith(error.Message, "Expected a CUDA device for MlpOptions.Device = Cuda, found none");
+    }
+
+    [TestMethod]
+    public void Fit_ValidationDataOfOtherWidth_ThrowsNamingBothShapes()
+    {
+        var mlContext = new MLContext();
+        var data = mlContext.Data.LoadFromEnumerable(new[] { new TwoFeatureRow { Features = [1, 2], Label = true } });
+        var blobs = mlContext.Data.LoadFromEnumerable(Blobs.Create(2, seed: 1));
+        var validation = mlContext.Transforms.CopyColumns("Label", nameof(Blobs.Row.IsFirst)).Fit(blobs).Transform(blobs);
+
+        var error = Assert.ThrowsExactly<SchemaMismatchException>(() => mlContext.Mlp(new MlpOptions { HiddenLayers = [4], Epochs = 1, ValidationData = validation }).Fit(data));
+
+        StringAssert.Contains(error.Message, "expected validation data shaped like the training data (2 features");
     }
 }

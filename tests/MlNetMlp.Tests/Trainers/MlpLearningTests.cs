@@ -9,14 +9,6 @@ namespace MlNetMlp.Tests.Trainers;
 [TestClass]
 public sealed class MlpLearningTests
 {
-    private sealed class XorRow
-    {
-        [VectorType(2)]
-        public float[] Features { get; set; } = [];
-
-        public bool Label { get; set; }
-    }
-
     private sealed class LinearRow
     {
         [VectorType(3)]
@@ -38,7 +30,7 @@ public sealed class MlpLearningTests
     {
         var mlContext = new MLContext(seed: 1);
         var rows = new[] { (0f, 0f, false), (0f, 1f, true), (1f, 0f, true), (1f, 1f, false) }
-            .Select(r => new XorRow { Features = [r.Item1, r.Item2], Label = r.Item3 }).ToArray();
+            .Select(r => new TwoFeatureRow { Features = [r.Item1, r.Item2], Label = r.Item3 }).ToArray();
         var data = mlContext.Data.LoadFromEnumerable(rows);
         var trainer = mlContext.BinaryClassification.Trainers.Mlp(new MlpOptions
         {
@@ -120,5 +112,35 @@ public sealed class MlpLearningTests
         Assert.IsGreaterThanOrEqualTo(0.95, metrics.RSquared, $"R² {metrics.RSquared}");
         Assert.AreEqual("mae", model.Model.History[^1].MetricName);
         Assert.IsLessThan(0.2, model.Model.History[^1].TrainingMetric);
+    }
+
+    [TestMethod]
+    public void Fit_ExampleWeights_IgnoreRowsOfWeightZero()
+    {
+        var mlContext = new MLContext(seed: 1);
+        var random = new Random(2);
+        var rows = Enumerable.Range(0, 200).Select(i =>
+        {
+            var x = random.NextSingle() * 2 - 1;
+            var trusted = i % 2 == 0;
+            return new WeightedRow { Features = [x, random.NextSingle()], Label = trusted ? x > 0 : x <= 0, Weight = trusted ? 1 : 0 };
+        }).ToList();
+        var data = mlContext.Data.LoadFromEnumerable(rows);
+        var trainer = mlContext.BinaryClassification.Trainers.Mlp(new MlpOptions { HiddenLayers = [8], Epochs = 40, BatchSize = 16, LearningRate = 0.01f, ExampleWeightColumnName = "Weight" });
+
+        var predicted = trainer.Fit(data).Transform(data).GetColumn<bool>("PredictedLabel").ToArray();
+
+        var trustedAccuracy = rows.Select((r, i) => (r, i)).Where(p => p.r.Weight == 1).Average(p => predicted[p.i] == p.r.Label ? 1.0 : 0.0);
+        Assert.IsGreaterThan(0.95, trustedAccuracy);
+    }
+
+    private sealed class WeightedRow
+    {
+        [VectorType(2)]
+        public float[] Features { get; set; } = [];
+
+        public bool Label { get; set; }
+
+        public float Weight { get; set; }
     }
 }
