@@ -121,7 +121,9 @@ internal sealed record PyTorchPeer(int Threads, IReadOnlyList<(double Seconds, d
 {
     public static PyTorchPeer? Run(string folder, int epochs, int batchSize)
     {
-        var start = new ProcessStartInfo("python3") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        // The system interpreter first: Debian's python3-torch installs there, and a pyenv shim earlier on PATH would not see it.
+        var python = Environment.GetEnvironmentVariable("PYTHON") is { Length: > 0 } configured ? configured : File.Exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
+        var start = new ProcessStartInfo(python) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "pytorch_peer.py"), folder, epochs.ToString(CultureInfo.InvariantCulture), batchSize.ToString(CultureInfo.InvariantCulture) })
         {
             start.ArgumentList.Add(argument);

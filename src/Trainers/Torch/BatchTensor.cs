@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -7,13 +8,15 @@ namespace MlNetMlp.Torch;
 internal static class BatchTensor
 {
     /// <summary>
-    /// One copy of <paramref name="values"/> into a tensor allocated by libtorch. <c>torch.tensor(float[])</c> wraps the
-    /// pinned managed array instead, whose alignment varies from run to run; the BLAS kernels pick code paths by
-    /// alignment, so results would differ in the last bit between runs with the same seed.
+    /// Copies <paramref name="values"/> straight into a tensor that libtorch allocates, once, with no managed garbage.
+    /// Not <c>torch.tensor(float[])</c>: it allocates a managed copy per call (an epoch's worth of large-object-heap
+    /// garbage, so process memory climbs between full collections) and the resulting storage's alignment varies from
+    /// run to run, and BLAS kernels pick code paths by alignment, so same-seed runs would differ in the last bit.
     /// </summary>
     public static Tensor From(float[] values, long[] shape, Device device)
     {
-        using var wrapped = torch.tensor(values, shape);
-        return wrapped.to(device, copy: true);
+        var tensor = torch.empty(shape, ScalarType.Float32);
+        MemoryMarshal.AsBytes(values.AsSpan()).CopyTo(tensor.bytes);
+        return device.type == DeviceType.CPU ? tensor : tensor.to(device);
     }
 }
