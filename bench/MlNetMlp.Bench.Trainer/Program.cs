@@ -10,12 +10,19 @@ using MlNetMlp.Trainers;
 
 // Trains 784-512-10 on the real MNIST for 5 epochs and prints seconds per epoch, torch threads and process memory
 // after each epoch (it should stay flat), beside PyTorch doing the same in the same run.
-// Usage: MlNetMlp.Bench.Trainer [mnist-folder] [epochs] [batch-size]
+// Usage: MlNetMlp.Bench.Trainer [mnist-folder] [epochs] [batch-size] [torch-threads]
 const int DefaultEpochs = 5;
 const int DefaultBatchSize = 128;
 var folder = args.Length > 0 ? args[0] : MnistFolder();
 var epochs = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : DefaultEpochs;
 var batchSize = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : DefaultBatchSize;
+int? threads = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : null;
+
+if (threads is { } requested)
+{
+    TorchRuntime.EnsureStarted();
+    TorchSharp.torch.set_num_threads(requested);
+}
 
 var runtime = TorchRuntime.Describe();
 Console.WriteLine($"MNIST from {folder}; 784-512-10, RMSprop lr 1e-3, batch {batchSize}, {epochs} epochs.");
@@ -23,7 +30,8 @@ Console.WriteLine($"MlNetMlp: ML.NET {runtime.MlNetVersion}, TorchSharp {runtime
     $"torch threads {runtime.TorchThreads} on {runtime.ProcessorCount} cores.");
 
 var mlContext = new MLContext(seed: 1);
-var train = mlContext.Data.LoadFromEnumerable(Digits.Read(folder, "train"));
+var trainDigits = Digits.Read(folder, "train");
+var train = mlContext.Data.LoadFromEnumerable(trainDigits);
 var test = mlContext.Data.LoadFromEnumerable(Digits.Read(folder, "t10k"));
 var ours = new List<(double Seconds, double ResidentMb, double ManagedMb)>();
 var process = Process.GetCurrentProcess();
@@ -34,6 +42,7 @@ var pipeline = mlContext.Transforms.Conversion.MapValueToKey("Label", nameof(Dig
         Epochs = epochs,
         BatchSize = batchSize,
         Seed = 1,
+        NumberOfThreads = threads,
         Progress = epoch =>
         {
             process.Refresh();
@@ -43,15 +52,16 @@ var pipeline = mlContext.Transforms.Conversion.MapValueToKey("Label", nameof(Dig
 var model = pipeline.Fit(train);
 var accuracy = mlContext.MulticlassClassification.Evaluate(model.Transform(test)).MicroAccuracy;
 
+var raw = RawTorchSharpPeer.Run(trainDigits, epochs, batchSize);
 var peer = PyTorchPeer.Run(folder, epochs, batchSize);
 
 Console.WriteLine();
-Console.WriteLine($"{"epoch",5} | {"MlNetMlp s",10} {"RSS MB",8} {"managed MB",10} | {"PyTorch s",9} {"RSS MB",8}");
+Console.WriteLine($"{"epoch",5} | {"MlNetMlp s",10} {"RSS MB",8} {"managed MB",10} | {"raw TorchSharp s",16} | {"PyTorch s",9} {"RSS MB",8}");
 for (var i = 0; i < ours.Count; i++)
 {
     var theirs = peer?.Epochs.ElementAtOrDefault(i);
     var peerText = theirs is { } p ? $"{p.Seconds,9:F2} {p.ResidentMb,8:F0}" : $"{"-",9} {"-",8}";
-    Console.WriteLine($"{i + 1,5} | {ours[i].Seconds,10:F2} {ours[i].ResidentMb,8:F0} {ours[i].ManagedMb,10:F1} | {peerText}");
+    Console.WriteLine($"{i + 1,5} | {ours[i].Seconds,10:F2} {ours[i].ResidentMb,8:F0} {ours[i].ManagedMb,10:F1} | {raw[i],16:F2} | {peerText}");
 }
 
 Console.WriteLine($"test accuracy  | MlNetMlp {accuracy:F4} | PyTorch {(peer is null ? "-" : peer.Accuracy.ToString("F4", CultureInfo.InvariantCulture))}");
