@@ -139,9 +139,13 @@ internal sealed class InMemoryExamples : IMiniBatchSource
             _valueArray = [.. _values];
             _indexArray = [.. _indices];
             Targets = [.. _targets];
+            // The growable lists' capacity would otherwise keep a second copy alive for the whole training run.
             _values.Clear();
             _indices.Clear();
             _targets.Clear();
+            _values.TrimExcess();
+            _indices.TrimExcess();
+            _targets.TrimExcess();
         }
 
         public void CopyRow(int row, MiniBatch batch, int slot)

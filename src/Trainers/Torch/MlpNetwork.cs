@@ -59,15 +59,15 @@ internal sealed class MlpNetwork : nn.Module<Tensor, Tensor>
         return x;
     }
 
-    /// <summary>The sum of every layer's kernel penalty: a scalar, zero when no layer has one.</summary>
-    public Tensor Penalty()
+    /// <summary>The sum of every layer's kernel penalty as a scalar, or null when no layer has one (no work per batch then).</summary>
+    public Tensor? Penalty()
     {
-        var total = torch.zeros(1).squeeze();
+        Tensor? total = null;
         foreach (var layer in _denseLayers)
         {
             if (layer.Penalty() is { } penalty)
             {
-                total += penalty;
+                total = total is null ? penalty : total + penalty;
             }
         }
 

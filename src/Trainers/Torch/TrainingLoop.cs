@@ -68,11 +68,16 @@ internal sealed class TrainingLoop(MlpNetwork network, TrainingSettings settings
             optimizer.ZeroGrad();
             var raw = network.forward(features);
             var penalty = network.Penalty();
-            var loss = LossFunction.Compute(_loss, _outputActivation, raw, targets, weights) + penalty;
+            var loss = LossFunction.Compute(_loss, _outputActivation, raw, targets, weights);
+            if (penalty is not null)
+            {
+                loss += penalty;
+                penaltySum += penalty.item<float>() * (double)batch.Count;
+            }
+
             loss.backward();
             optimizer.Step();
             lossSum += loss.item<float>() * (double)batch.Count;
-            penaltySum += penalty.item<float>() * (double)batch.Count;
             using (torch.no_grad())
             {
                 metricSum += Metrics.SumOverRows(settings.Metric, _outputActivation, raw, targets);
@@ -96,7 +101,7 @@ internal sealed class TrainingLoop(MlpNetwork network, TrainingSettings settings
         float penalty;
         using (var penaltyTensor = network.Penalty())
         {
-            penalty = penaltyTensor.item<float>();
+            penalty = penaltyTensor?.item<float>() ?? 0;
         }
 
         foreach (var batch in data.Batches(settings.BatchSize, shuffle: null))

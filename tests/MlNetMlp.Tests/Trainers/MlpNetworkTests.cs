@@ -15,7 +15,7 @@ public sealed class MlpNetworkTests
     {
         using var network = KnownNetwork(MlpLayer.Dense(3, MlpActivation.Relu, l2: 0.001f));
 
-        using var penalty = network.Penalty();
+        using var penalty = network.Penalty()!;
 
         var sumOfSquares = HiddenKernel.Sum(w => w * w);
         Assert.AreEqual(8.5625f, sumOfSquares);
@@ -27,7 +27,7 @@ public sealed class MlpNetworkTests
     {
         using var network = KnownNetwork(MlpLayer.Dense(3, MlpActivation.Relu, l1: 0.01f, l2: 0.001f));
 
-        using var penalty = network.Penalty();
+        using var penalty = network.Penalty()!;
 
         Assert.AreEqual(0.01 * 6.25 + 0.001 * 8.5625, penalty.item<float>(), 1e-8);
     }
