@@ -83,6 +83,28 @@ public sealed class MlpPersistenceTests
         Assert.AreEqual("Column 'Label': expected a key of 3 classes, as the model was trained with, found a key of 2 classes.", error.Message);
     }
 
+    [TestMethod]
+    public void ModelLoad_SavedKeyCountDisagreesWithOutputLayer_ThrowsModelFormatException()
+    {
+        var (mlContext, data, model) = FitMulticlass();
+        using var directory = new TemporaryDirectory();
+        var modelPath = directory.File("mlp.zip");
+        mlContext.Model.Save(model, data.Schema, modelPath);
+        // Body: "Features" and "Label" (length-prefixed), task, label kind, then the output units (3 classes).
+        var outputUnits = ModelZipEntry.BodyOffset + 9 + 6 + 4 + 4;
+        ModelZipEntry.Rewrite(modelPath, MlpTransformer.LoaderSignature, body =>
+        {
+            Assert.AreEqual(3, BitConverter.ToInt32(body, outputUnits));
+            BitConverter.GetBytes(4).CopyTo(body, outputUnits);
+        });
+
+        var child = ModelHostProcess.Transform(mlContext, modelPath, data, directory);
+
+        Assert.AreNotEqual(0, child.ExitCode);
+        StringAssert.Contains(child.StandardError, "MlNetMlp.ModelFormatException");
+        StringAssert.Contains(child.StandardError, "The saved MLP transformer is corrupt: the label has 3 class names but the output layer has 4 units (key count mismatch).");
+    }
+
     private static (MLContext, IDataView, TransformerChain<MlpTransformer>) FitMulticlass()
     {
         var mlContext = new MLContext(seed: 1);
