@@ -87,6 +87,7 @@ public sealed class MlpLearningTests
         var model = trainer.Fit(Rows(train: true));
         var metrics = mlContext.BinaryClassification.Evaluate(model.Transform(Rows(train: false)));
 
+        Console.WriteLine($"IMDb 3,000 train / 3,000 test reviews, 5,000-word multi-hot, 16-16-1, 4 epochs: accuracy {metrics.Accuracy:F4}, AUC {metrics.AreaUnderRocCurve:F4}");
         Assert.IsGreaterThanOrEqualTo(0.80, metrics.Accuracy, $"accuracy {metrics.Accuracy}");
         Assert.IsGreaterThan(0.85, metrics.AreaUnderRocCurve);
     }
@@ -109,6 +110,7 @@ public sealed class MlpLearningTests
         var model = trainer.Fit(train);
         var metrics = mlContext.Regression.Evaluate(model.Transform(test));
 
+        Console.WriteLine($"Linear target, 1,000 train / 300 test rows, 3-16-1, 30 epochs: R² {metrics.RSquared:F4}");
         Assert.IsGreaterThanOrEqualTo(0.95, metrics.RSquared, $"R² {metrics.RSquared}");
         Assert.AreEqual("mae", model.Model.History[^1].MetricName);
         Assert.IsLessThan(0.2, model.Model.History[^1].TrainingMetric);

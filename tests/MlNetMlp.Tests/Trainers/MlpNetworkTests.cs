@@ -23,6 +23,16 @@ public sealed class MlpNetworkTests
     }
 
     [TestMethod]
+    public void Parameters_AreEachDenseKernelAndBiasOnce()
+    {
+        using var network = new MlpNetwork(new NetworkArchitecture(4, [MlpLayer.Dense(8), MlpLayer.Dropout(0.5f), MlpLayer.Dense(6)], 3, MlpActivation.Softmax, MlpLoss.CategoricalCrossEntropy), MlpKernelInitializer.GlorotUniform, 1);
+
+        var shapes = network.parameters().Select(p => string.Join("x", p.shape)).ToArray();
+
+        CollectionAssert.AreEqual(new[] { "8x4", "8", "6x8", "6", "3x6", "3" }, shapes);
+    }
+
+    [TestMethod]
     public void Penalty_L1AndL2_AddsBothAndIgnoresBiasAndOtherLayers()
     {
         using var network = KnownNetwork(MlpLayer.Dense(3, MlpActivation.Relu, l1: 0.01f, l2: 0.001f));
