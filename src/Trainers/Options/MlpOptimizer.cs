@@ -9,9 +9,12 @@ public enum MlpOptimizer
     /// </summary>
     RmsProp,
 
-    /// <summary>Adam with β1 = 0.9, β2 = 0.999, ε = 1e-7.</summary>
+    /// <summary>
+    /// Adam with Keras's constants β1 = 0.9, β2 = 0.999, ε = 1e-7, in PyTorch's update form (ε added to the
+    /// bias-corrected sqrt(v)); Keras adds ε before the bias correction, a difference only for gradients near zero.
+    /// </summary>
     Adam,
 
-    /// <summary>Stochastic gradient descent with momentum (<see cref="MlpOptions.Momentum"/>, 0 by default).</summary>
+    /// <summary>Stochastic gradient descent with momentum (<see cref="MlpOptions.Momentum"/>, 0 by default); for a constant learning rate the same steps as Keras's SGD.</summary>
     Sgd,
 }
