@@ -1,0 +1,54 @@
+using Microsoft.ML;
+using MlNetMlp.Torch;
+
+namespace MlNetMlp.Trainers;
+
+/// <summary>
+/// Training examples read from the data view every epoch, for data larger than the in-memory cache limit. Memory
+/// stays at one mini-batch; the cost is a full read of the source per epoch. Shuffling uses the source's own
+/// shuffling cursor where it has one (<see cref="IDataView.CanShuffle"/>); otherwise rows come in source order.
+/// </summary>
+internal sealed class StreamingExamples(IDataView data, TrainingColumns columns, MlpTask task, int targetCount, Action checkAlive) : IMiniBatchSource
+{
+    public int FeatureCount => columns.FeatureCount;
+
+    public int TargetCount => targetCount;
+
+    public IEnumerable<MiniBatch> Batches(int batchSize, Random? shuffle)
+    {
+        var random = shuffle is not null && data.CanShuffle ? new Random(shuffle.Next()) : null;
+        using var cursor = data.GetRowCursor(TrainingRowReader.ColumnsNeeded(columns), random);
+        var reader = new TrainingRowReader(cursor, columns, task);
+        var batch = new MiniBatch(batchSize, FeatureCount, TargetCount, columns.Weight is not null);
+        var rows = 0;
+        while (cursor.MoveNext())
+        {
+            checkAlive();
+            Fill(reader, batch, rows++);
+            if (rows == batchSize)
+            {
+                yield return batch;
+                rows = 0;
+            }
+        }
+
+        if (rows > 0)
+        {
+            var last = new MiniBatch(rows, FeatureCount, TargetCount, columns.Weight is not null);
+            batch.Features.AsSpan(0, rows * FeatureCount).CopyTo(last.Features);
+            batch.Targets.AsSpan(0, rows * TargetCount).CopyTo(last.Targets);
+            batch.Weights?.AsSpan(0, rows).CopyTo(last.Weights);
+            yield return last;
+        }
+    }
+
+    private void Fill(TrainingRowReader reader, MiniBatch batch, int slot)
+    {
+        reader.ReadFeatures(batch.Features.AsSpan(slot * FeatureCount, FeatureCount));
+        reader.ReadTargets(batch.Targets.AsSpan(slot * TargetCount, TargetCount));
+        if (batch.Weights is { } weights)
+        {
+            weights[slot] = reader.ReadWeight();
+        }
+    }
+}

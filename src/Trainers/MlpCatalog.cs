@@ -1,0 +1,131 @@
+using Microsoft.ML;
+using Microsoft.ML.Runtime;
+using MlNetMlp.Trainers;
+
+namespace MlNetMlp;
+
+/// <summary>
+/// Entry points of the MLP trainer: <c>mlContext.Mlp(...)</c>, and the catalog twins on
+/// <c>MulticlassClassification.Trainers</c>, <c>BinaryClassification.Trainers</c> and <c>Regression.Trainers</c>.
+/// </summary>
+public static class MlpCatalog
+{
+    /// <summary>A Keras-style multilayer perceptron; the task follows the label column unless the options name one.</summary>
+    /// <param name="mlContext">The ML.NET context (its seed seeds training when <see cref="MlpOptions.Seed"/> is null).</param>
+    /// <param name="options">The options; every rule is checked here.</param>
+    /// <returns>The trainer; fit it to get an <see cref="MlpTransformer"/>.</returns>
+    public static MlpTrainer Mlp(this MLContext mlContext, MlpOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(mlContext);
+        return new MlpTrainer(mlContext, options);
+    }
+
+    /// <summary>A Keras-style multilayer perceptron with the common settings; the task follows the label column.</summary>
+    /// <param name="mlContext">The ML.NET context.</param>
+    /// <param name="labelColumnName">The label column: key, Boolean, Single or a known-size vector of Single.</param>
+    /// <param name="featureColumnName">The feature column: a known-size vector of Single.</param>
+    /// <param name="hiddenLayers">Units of each ReLU hidden layer, e.g. <c>[16, 16]</c>; one layer of 512 when null.</param>
+    /// <param name="epochs">Passes over the data; <see cref="MlpOptions.Defaults.Epochs"/> when null.</param>
+    /// <param name="batchSize">Examples per mini-batch; <see cref="MlpOptions.Defaults.BatchSize"/> when null.</param>
+    /// <returns>The trainer; fit it to get an <see cref="MlpTransformer"/>.</returns>
+    public static MlpTrainer Mlp(this MLContext mlContext, string labelColumnName = MlpOptions.Defaults.LabelColumnName,
+        string featureColumnName = MlpOptions.Defaults.FeatureColumnName, int[]? hiddenLayers = null, int? epochs = null, int? batchSize = null) =>
+        mlContext.Mlp(Simple(MlpTask.Auto, labelColumnName, featureColumnName, hiddenLayers, epochs, batchSize));
+
+    /// <summary>A multilayer perceptron for multiclass classification (softmax, categorical cross-entropy).</summary>
+    /// <param name="catalog">The multiclass trainers catalog.</param>
+    /// <param name="options">The options; <see cref="MlpOptions.Task"/> Auto becomes multiclass.</param>
+    /// <returns>The trainer.</returns>
+    public static MlpTrainer Mlp(this MulticlassClassificationCatalog.MulticlassClassificationTrainers catalog, MlpOptions options) =>
+        new(CatalogEnvironment.Of(catalog), WithTask(options, MlpTask.MulticlassClassification));
+
+    /// <summary>A multilayer perceptron for multiclass classification with the common settings.</summary>
+    /// <param name="catalog">The multiclass trainers catalog.</param>
+    /// <param name="labelColumnName">The label column: a key, or a one-hot vector of Single.</param>
+    /// <param name="featureColumnName">The feature column: a known-size vector of Single.</param>
+    /// <param name="hiddenLayers">Units of each ReLU hidden layer; one layer of 512 when null.</param>
+    /// <param name="epochs">Passes over the data.</param>
+    /// <param name="batchSize">Examples per mini-batch.</param>
+    /// <returns>The trainer.</returns>
+    public static MlpTrainer Mlp(this MulticlassClassificationCatalog.MulticlassClassificationTrainers catalog, string labelColumnName = MlpOptions.Defaults.LabelColumnName,
+        string featureColumnName = MlpOptions.Defaults.FeatureColumnName, int[]? hiddenLayers = null, int? epochs = null, int? batchSize = null) =>
+        catalog.Mlp(Simple(MlpTask.MulticlassClassification, labelColumnName, featureColumnName, hiddenLayers, epochs, batchSize));
+
+    /// <summary>A multilayer perceptron for binary classification (sigmoid, binary cross-entropy).</summary>
+    /// <param name="catalog">The binary trainers catalog.</param>
+    /// <param name="options">The options; <see cref="MlpOptions.Task"/> Auto becomes binary.</param>
+    /// <returns>The trainer.</returns>
+    public static MlpTrainer Mlp(this BinaryClassificationCatalog.BinaryClassificationTrainers catalog, MlpOptions options) =>
+        new(CatalogEnvironment.Of(catalog), WithTask(options, MlpTask.BinaryClassification));
+
+    /// <summary>A multilayer perceptron for binary classification with the common settings.</summary>
+    /// <param name="catalog">The binary trainers catalog.</param>
+    /// <param name="labelColumnName">The label column: Boolean (or Single holding 0 and 1).</param>
+    /// <param name="featureColumnName">The feature column: a known-size vector of Single.</param>
+    /// <param name="hiddenLayers">Units of each ReLU hidden layer; one layer of 512 when null.</param>
+    /// <param name="epochs">Passes over the data.</param>
+    /// <param name="batchSize">Examples per mini-batch.</param>
+    /// <returns>The trainer.</returns>
+    public static MlpTrainer Mlp(this BinaryClassificationCatalog.BinaryClassificationTrainers catalog, string labelColumnName = MlpOptions.Defaults.LabelColumnName,
+        string featureColumnName = MlpOptions.Defaults.FeatureColumnName, int[]? hiddenLayers = null, int? epochs = null, int? batchSize = null) =>
+        catalog.Mlp(Simple(MlpTask.BinaryClassification, labelColumnName, featureColumnName, hiddenLayers, epochs, batchSize));
+
+    /// <summary>A multilayer perceptron for regression (linear output, mean squared error).</summary>
+    /// <param name="catalog">The regression trainers catalog.</param>
+    /// <param name="options">The options; <see cref="MlpOptions.Task"/> Auto becomes regression.</param>
+    /// <returns>The trainer.</returns>
+    public static MlpTrainer Mlp(this RegressionCatalog.RegressionTrainers catalog, MlpOptions options) =>
+        new(CatalogEnvironment.Of(catalog), WithTask(options, MlpTask.Regression));
+
+    /// <summary>A multilayer perceptron for regression with the common settings.</summary>
+    /// <param name="catalog">The regression trainers catalog.</param>
+    /// <param name="labelColumnName">The label column: Single, Double, or a known-size vector of Single for several targets.</param>
+    /// <param name="featureColumnName">The feature column: a known-size vector of Single.</param>
+    /// <param name="hiddenLayers">Units of each ReLU hidden layer; one layer of 512 when null.</param>
+    /// <param name="epochs">Passes over the data.</param>
+    /// <param name="batchSize">Examples per mini-batch.</param>
+    /// <returns>The trainer.</returns>
+    public static MlpTrainer Mlp(this RegressionCatalog.RegressionTrainers catalog, string labelColumnName = MlpOptions.Defaults.LabelColumnName,
+        string featureColumnName = MlpOptions.Defaults.FeatureColumnName, int[]? hiddenLayers = null, int? epochs = null, int? batchSize = null) =>
+        catalog.Mlp(Simple(MlpTask.Regression, labelColumnName, featureColumnName, hiddenLayers, epochs, batchSize));
+
+    private static MlpOptions Simple(MlpTask task, string labelColumnName, string featureColumnName, int[]? hiddenLayers, int? epochs, int? batchSize) => new()
+    {
+        Task = task,
+        LabelColumnName = labelColumnName,
+        FeatureColumnName = featureColumnName,
+        HiddenLayers = hiddenLayers,
+        Epochs = epochs ?? MlpOptions.Defaults.Epochs,
+        BatchSize = batchSize ?? MlpOptions.Defaults.BatchSize,
+    };
+
+    private static MlpOptions WithTask(MlpOptions options, MlpTask task)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.Task != MlpTask.Auto && options.Task != task && !(task == MlpTask.MulticlassClassification && options.Task == MlpTask.MultilabelClassification))
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), $"Expected task {task} (or Auto) from this catalog. Received: task={options.Task}");
+        }
+
+        return options.Task == MlpTask.Auto ? options.WithTask(task) : options;
+    }
+
+    /// <summary>
+    /// The host environment behind a trainers catalog. ML.NET keeps it internal (in Microsoft.ML.Data, which our
+    /// build does not publicize), so it is read by reflection here, in this one place.
+    /// </summary>
+    private static class CatalogEnvironment
+    {
+        public static IHostEnvironment Of(object catalog)
+        {
+            ArgumentNullException.ThrowIfNull(catalog);
+            var internalCatalog = catalog.GetType().GetInterfaces().FirstOrDefault(i => i.Name == "IInternalCatalog");
+            if (internalCatalog?.GetProperty("Environment")?.GetValue(catalog) is IHostEnvironment environment)
+            {
+                return environment;
+            }
+
+            throw new InvalidOperationException($"Could not reach the MLContext behind {catalog.GetType().Name}; this MlNetMlp build expects Microsoft.ML 5.0.x.");
+        }
+    }
+}

@@ -1,0 +1,167 @@
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using Microsoft.ML.Runtime;
+using Microsoft.ML.Trainers;
+using MlNetMlp.Data;
+using MlNetMlp.Torch;
+using TorchSharp;
+
+namespace MlNetMlp.Trainers;
+
+/// <summary>
+/// Trains a Keras-style multilayer perceptron on TorchSharp as an ML.NET trainer.
+/// </summary>
+/// <remarks>
+/// <list type="table">
+/// <item><term>Machine learning task</term><description>Multiclass, binary and multilabel classification; regression (one or several targets).</description></item>
+/// <item><term>Is normalization required?</term><description>Yes: scale features to small ranges (e.g. <c>NormalizePixels</c>, <c>NormalizeMinMax</c>).</description></item>
+/// <item><term>Is caching required?</term><description>No: data that fits <see cref="MlpOptions.InMemoryCacheLimitBytes"/> is cached by the trainer.</description></item>
+/// <item><term>Required NuGet in addition to Microsoft.ML</term><description>MlNetMlp.Trainers (brings TorchSharp-cpu).</description></item>
+/// </list>
+/// </remarks>
+public sealed class MlpTrainer : ITrainerEstimator<MlpTransformer, MlpModel>
+{
+    private readonly IHost _host;
+    private readonly MlpOptions _options;
+
+    internal MlpTrainer(IHostEnvironment environment, MlpOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        _host = environment.Register(nameof(MlpTrainer));
+        _options = options;
+    }
+
+    /// <summary>What ML.NET needs to know about the trainer: wants normalized features, caches by itself, supports validation data.</summary>
+    public TrainerInfo Info { get; } = new(normalization: true, caching: false, supportValid: true);
+
+    /// <summary>Trains the network on <paramref name="input"/>.</summary>
+    /// <param name="input">Training data with the feature and label columns the options name.</param>
+    /// <returns>The prediction transformer holding the trained <see cref="MlpModel"/>.</returns>
+    public MlpTransformer Fit(IDataView input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var columns = TrainingColumns.Bind(input.Schema, _options);
+        var typeTask = columns.ResolveTask(_options.Task, _options.LabelColumnName);
+        TorchRuntime.EnsureStarted();
+        var device = TrainingDevice.Select(_options.Device, _options.NumberOfThreads);
+        using var channel = _host.Start("Training MLP");
+        var (task, training, validation) = LoadExamples(input, columns, typeTask, channel);
+        var layout = new LabelLayout(task, columns.LabelKind, columns.LabelWidth, columns.ClassNames);
+        var architecture = new NetworkArchitecture(
+            columns.FeatureCount,
+            _options.ResolveHiddenLayers(),
+            layout.OutputUnits,
+            _options.OutputActivation == MlpActivation.Auto ? DefaultOutputActivation(task) : _options.OutputActivation,
+            _options.Loss == MlpLoss.Auto ? DefaultLoss(task) : _options.Loss);
+        var seed = _options.Seed ?? _host.Rand.Next();
+        var network = new MlpNetwork(architecture, _options.KernelInitializer, seed);
+        if (_options.InitialWeights is { } initial)
+        {
+            StartFrom(network, initial);
+        }
+
+        network.to(device);
+        channel.Info($"MLP: {columns.FeatureCount} inputs, {string.Join(", ", architecture.HiddenLayers)}, {layout.OutputUnits} outputs ({task}), seed {seed}.");
+        var settings = new TrainingSettings(_options.Epochs, _options.BatchSize, _options.Shuffle, seed, _options.Optimizer,
+            _options.LearningRate, _options.Momentum, Metrics.For(task), _options.EarlyStopping, device);
+        var history = new TrainingLoop(network, settings, _host.CheckAlive, epoch =>
+        {
+            channel.Info(epoch.ToString());
+            _options.Progress?.Invoke(epoch);
+        }).Run(training, validation);
+        network.to(torch.CPU);
+        network.eval();
+        return new MlpTransformer(new MlpModel(network, task, history), layout, columns.Features.Name, columns.Label.Name);
+    }
+
+    /// <summary>The schema after the trained transformer; throws <see cref="SchemaMismatchException"/> when the feature or label column does not fit.</summary>
+    /// <param name="inputSchema">The shape of the training data.</param>
+    /// <returns>The input shape plus the prediction columns of the task.</returns>
+    public SchemaShape GetOutputSchema(SchemaShape inputSchema) => MlpOutputShape.Of(inputSchema, _options);
+
+    private (MlpTask Task, IMiniBatchSource Training, IMiniBatchSource? Validation) LoadExamples(IDataView input, TrainingColumns columns, MlpTask? typeTask, IChannel channel)
+    {
+        var cached = InMemoryExamples.TryLoad(input, columns, typeTask, columns.LabelWidth, _options.InMemoryCacheLimitBytes, _host.CheckAlive);
+        MlpTask task;
+        IMiniBatchSource training;
+        IMiniBatchSource? validation = null;
+        if (cached is not null)
+        {
+            if (cached.RowCount == 0)
+            {
+                throw new InvalidOperationException($"The training data is empty: expected at least one row with columns '{columns.Features.Name}' and '{columns.Label.Name}', found 0 rows.");
+            }
+
+            task = columns.LabelKind == LabelKind.Vector && typeTask != MlpTask.Regression
+                ? VectorLabelTask.Resolve(typeTask, cached.Targets, columns.LabelWidth, columns.Label.Name)
+                : typeTask!.Value;
+            training = cached;
+            if (_options.ValidationFraction > 0)
+            {
+                var (trainingPart, validationPart) = cached.Split(_options.ValidationFraction);
+                if (validationPart.RowCount == 0 || trainingPart.RowCount == 0)
+                {
+                    throw new ArgumentOutOfRangeException(nameof(MlpOptions.ValidationFraction),
+                        $"Expected validationFraction to leave at least one training and one validation row. Received: validationFraction={_options.ValidationFraction} of {cached.RowCount} rows");
+                }
+
+                (training, validation) = (trainingPart, validationPart);
+            }
+        }
+        else
+        {
+            channel.Info($"Training data exceeds {_options.InMemoryCacheLimitBytes} bytes: streaming it from the source every epoch.");
+            task = typeTask ?? throw new InvalidOperationException(
+                $"Column '{columns.Label.Name}': a vector label on data too large to cache needs an explicit MlpOptions.Task (MulticlassClassification, MultilabelClassification or Regression).");
+            if (_options.ValidationFraction > 0)
+            {
+                throw new InvalidOperationException("ValidationFraction needs the training data in memory, and it exceeds InMemoryCacheLimitBytes: pass ValidationData instead, or raise the limit.");
+            }
+
+            training = new StreamingExamples(input, columns, task, columns.LabelWidth, _host.CheckAlive);
+        }
+
+        if (_options.ValidationData is { } validationData)
+        {
+            var validationColumns = TrainingColumns.Bind(validationData.Schema, _options);
+            if (validationColumns.FeatureCount != columns.FeatureCount || validationColumns.LabelWidth != columns.LabelWidth || validationColumns.LabelKind != columns.LabelKind)
+            {
+                throw new SchemaMismatchException(_options.LabelColumnName, $"validation data shaped like the training data ({columns.FeatureCount} features, label {columns.Label.Type})",
+                    $"{validationColumns.FeatureCount} features, label {validationColumns.Label.Type}");
+            }
+
+            validation = (IMiniBatchSource?)InMemoryExamples.TryLoad(validationData, validationColumns, task, columns.LabelWidth, _options.InMemoryCacheLimitBytes, _host.CheckAlive)
+                ?? new StreamingExamples(validationData, validationColumns, task, columns.LabelWidth, _host.CheckAlive);
+        }
+
+        return (task, training, validation);
+    }
+
+    private static void StartFrom(MlpNetwork network, MlpModel initial)
+    {
+        try
+        {
+            network.ImportWeights(initial.Network.ExportWeights());
+        }
+        catch (ArgumentException e)
+        {
+            throw new ArgumentException($"InitialWeights: the given model's layers do not match this network. {e.Message}", nameof(MlpOptions.InitialWeights), e);
+        }
+    }
+
+    internal static MlpActivation DefaultOutputActivation(MlpTask task) => task switch
+    {
+        MlpTask.MulticlassClassification => MlpActivation.Softmax,
+        MlpTask.BinaryClassification or MlpTask.MultilabelClassification => MlpActivation.Sigmoid,
+        _ => MlpActivation.Linear,
+    };
+
+    internal static MlpLoss DefaultLoss(MlpTask task) => task switch
+    {
+        MlpTask.MulticlassClassification => MlpLoss.CategoricalCrossEntropy,
+        MlpTask.BinaryClassification or MlpTask.MultilabelClassification => MlpLoss.BinaryCrossEntropy,
+        _ => MlpLoss.MeanSquaredError,
+    };
+}

@@ -1,0 +1,185 @@
+using System.Globalization;
+using Microsoft.ML;
+
+namespace MlNetMlp.Trainers;
+
+/// <summary>
+/// Everything that configures the MLP trainer. Defaults follow Keras (RMSprop with lr 1e-3, Glorot-uniform kernels,
+/// batch size 32) and the course's task table (the output activation and loss follow the task). Every rule is checked
+/// when the trainer is built, with the option's name in the message.
+/// </summary>
+public sealed class MlpOptions
+{
+    /// <summary>Default values of the options, in one place.</summary>
+    public static class Defaults
+    {
+        /// <summary>The label column.</summary>
+        public const string LabelColumnName = "Label";
+
+        /// <summary>The feature column.</summary>
+        public const string FeatureColumnName = "Features";
+
+        /// <summary>Units of the single hidden layer used when neither <see cref="Layers"/> nor <see cref="HiddenLayers"/> is set (the course's MNIST network).</summary>
+        public const int HiddenUnits = 512;
+
+        /// <summary>Hidden-layer activation.</summary>
+        public const MlpActivation Activation = MlpActivation.Relu;
+
+        /// <summary>Passes over the training data.</summary>
+        public const int Epochs = 10;
+
+        /// <summary>Examples per mini-batch (Keras's default).</summary>
+        public const int BatchSize = 32;
+
+        /// <summary>Learning rate (Keras's default for RMSprop and Adam).</summary>
+        public const float LearningRate = 1e-3f;
+
+        /// <summary>RMSprop's decay of the squared-gradient average (Keras's rho).</summary>
+        public const float Rho = 0.9f;
+
+        /// <summary>The ε of RMSprop and Adam (Keras's default).</summary>
+        public const float Epsilon = 1e-7f;
+
+        /// <summary>Data up to this many bytes (features, labels and weights) is cached in memory once; larger data is streamed every epoch.</summary>
+        public const long InMemoryCacheLimitBytes = 2L << 30;
+    }
+
+    /// <summary>The label column: key, Boolean, Single, or a known-size vector of Single (one-hot, multilabel or multi-output regression).</summary>
+    public string LabelColumnName { get; set; } = Defaults.LabelColumnName;
+
+    /// <summary>The feature column: a known-size vector of Single (dense or sparse).</summary>
+    public string FeatureColumnName { get; set; } = Defaults.FeatureColumnName;
+
+    /// <summary>An optional Single column of example weights: each example's loss is multiplied by its weight.</summary>
+    public string? ExampleWeightColumnName { get; set; }
+
+    /// <summary>The task; <see cref="MlpTask.Auto"/> picks it from the label column's type.</summary>
+    public MlpTask Task { get; set; } = MlpTask.Auto;
+
+    /// <summary>The hidden layers, Keras style. The output layer is added from the task. Leave empty to use <see cref="HiddenLayers"/>.</summary>
+    public IList<MlpLayer> Layers { get; set; } = [];
+
+    /// <summary>Shortcut for dense hidden layers with <see cref="Activation"/>, e.g. <c>[16, 16]</c>; one layer of 512 when neither this nor <see cref="Layers"/> is set.</summary>
+    public int[]? HiddenLayers { get; set; }
+
+    /// <summary>Activation of the layers <see cref="HiddenLayers"/> builds.</summary>
+    public MlpActivation Activation { get; set; } = Defaults.Activation;
+
+    /// <summary>Activation of the output layer; <see cref="MlpActivation.Auto"/> follows the task (e.g. sigmoid here with MSE for regression to values in 0..1).</summary>
+    public MlpActivation OutputActivation { get; set; } = MlpActivation.Auto;
+
+    /// <summary>The loss; <see cref="MlpLoss.Auto"/> follows the task.</summary>
+    public MlpLoss Loss { get; set; } = MlpLoss.Auto;
+
+    /// <summary>How kernels start.</summary>
+    public MlpKernelInitializer KernelInitializer { get; set; } = MlpKernelInitializer.GlorotUniform;
+
+    /// <summary>The optimizer.</summary>
+    public MlpOptimizer Optimizer { get; set; } = MlpOptimizer.RmsProp;
+
+    /// <summary>The learning rate, greater than 0.</summary>
+    public float LearningRate { get; set; } = Defaults.LearningRate;
+
+    /// <summary>Momentum of <see cref="MlpOptimizer.Sgd"/>, in [0, 1).</summary>
+    public float Momentum { get; set; }
+
+    /// <summary>Passes over the training data, at least 1.</summary>
+    public int Epochs { get; set; } = Defaults.Epochs;
+
+    /// <summary>Examples per mini-batch, at least 1.</summary>
+    public int BatchSize { get; set; } = Defaults.BatchSize;
+
+    /// <summary>Whether the training examples are shuffled before each epoch.</summary>
+    public bool Shuffle { get; set; } = true;
+
+    /// <summary>Seed of weight initialization, dropout and shuffling; when null, drawn from the <c>MLContext</c>'s seed.</summary>
+    public int? Seed { get; set; }
+
+    /// <summary>Fraction of the training rows held out for validation, taken from the end as Keras's <c>validation_split</c>; in [0, 1).</summary>
+    public float ValidationFraction { get; set; }
+
+    /// <summary>Separate validation data with the same columns as the training data (not together with <see cref="ValidationFraction"/>).</summary>
+    public IDataView? ValidationData { get; set; }
+
+    /// <summary>Early stopping, or null to train all <see cref="Epochs"/>.</summary>
+    public MlpEarlyStopping? EarlyStopping { get; set; }
+
+    /// <summary>A trained model whose weights start training (fine-tuning); its layer sizes must match this network's.</summary>
+    public MlpModel? InitialWeights { get; set; }
+
+    /// <summary>Threads libtorch uses (process-wide, <c>torch.set_num_threads</c>); null leaves libtorch's choice.</summary>
+    public int? NumberOfThreads { get; set; }
+
+    /// <summary>The device to train on.</summary>
+    public MlpDevice Device { get; set; } = MlpDevice.Cpu;
+
+    /// <summary>Called after every epoch with its figures (also written to <c>mlContext.Log</c>).</summary>
+    public Action<MlpEpoch>? Progress { get; set; }
+
+    /// <summary>
+    /// Training data whose features, labels and weights fit in this many bytes is read once into a compact in-memory
+    /// cache (dense rows, or indices and values for sparse rows), and each epoch shuffles indices into it. Larger data
+    /// is streamed from its source every epoch, which costs a full read per epoch and, where the source cannot shuffle,
+    /// trains in source order.
+    /// </summary>
+    public long InMemoryCacheLimitBytes { get; set; } = Defaults.InMemoryCacheLimitBytes;
+
+    /// <summary>Checks every rule; throws <see cref="ArgumentException"/> naming the option at fault.</summary>
+    internal void Validate()
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(LabelColumnName, nameof(LabelColumnName));
+        ArgumentException.ThrowIfNullOrWhiteSpace(FeatureColumnName, nameof(FeatureColumnName));
+        Require(Epochs >= 1, nameof(Epochs), "epochs >= 1", $"epochs={Epochs}");
+        Require(BatchSize >= 1, nameof(BatchSize), "batchSize >= 1", $"batchSize={BatchSize}");
+        Require(LearningRate > 0 && float.IsFinite(LearningRate), nameof(LearningRate), "a finite learningRate > 0", $"learningRate={Format(LearningRate)}");
+        Require(Momentum >= 0 && Momentum < 1, nameof(Momentum), "momentum in [0, 1)", $"momentum={Format(Momentum)}");
+        Require(ValidationFraction >= 0 && ValidationFraction < 1, nameof(ValidationFraction), "validationFraction in [0, 1)", $"validationFraction={Format(ValidationFraction)}");
+        Require(ValidationFraction == 0 || ValidationData is null, nameof(ValidationData), "either validationFraction or validationData, not both", $"validationFraction={Format(ValidationFraction)} and validationData");
+        Require(NumberOfThreads is null or >= 1, nameof(NumberOfThreads), "numberOfThreads >= 1 or null", $"numberOfThreads={NumberOfThreads}");
+        Require(InMemoryCacheLimitBytes >= 0, nameof(InMemoryCacheLimitBytes), "inMemoryCacheLimitBytes >= 0", $"inMemoryCacheLimitBytes={InMemoryCacheLimitBytes}");
+        Require(Activation != MlpActivation.Auto, nameof(Activation), "an explicit hidden activation", "activation=Auto");
+        Require(Layers is not null, nameof(Layers), "a list (possibly empty)", "null");
+        Require(Layers!.Count == 0 || HiddenLayers is null, nameof(HiddenLayers), "either layers or hiddenLayers, not both", $"{Layers.Count} layers and hiddenLayers=[{string.Join(", ", HiddenLayers ?? [])}]");
+        if (HiddenLayers is not null)
+        {
+            Require(HiddenLayers.All(units => units >= 1), nameof(HiddenLayers), "units >= 1 in every hidden layer", $"hiddenLayers=[{string.Join(", ", HiddenLayers)}]");
+        }
+
+        for (var i = 0; i < Layers.Count; i++)
+        {
+            Require(Layers[i] is not null, nameof(Layers), "a layer at every position", $"null at position {i}");
+            Layers[i].Validate($"Layer {i} ({Layers[i]})");
+        }
+
+        if (EarlyStopping is { } stopping)
+        {
+            Require(stopping.Patience >= 0, nameof(EarlyStopping), "patience >= 0", $"patience={stopping.Patience}");
+            Require(stopping.MinDelta >= 0 && float.IsFinite(stopping.MinDelta), nameof(EarlyStopping), "a finite minDelta >= 0", $"minDelta={Format(stopping.MinDelta)}");
+            var needsValidation = stopping.Monitor is MlpMonitor.ValidationLoss or MlpMonitor.ValidationMetric;
+            Require(!needsValidation || ValidationFraction > 0 || ValidationData is not null, nameof(EarlyStopping),
+                "validation data (validationFraction > 0 or validationData) to monitor " + stopping.Monitor, "none");
+        }
+    }
+
+    /// <summary>The hidden layers this configuration describes, <see cref="Layers"/> or <see cref="HiddenLayers"/> expanded.</summary>
+    internal IReadOnlyList<MlpLayer> ResolveHiddenLayers() =>
+        Layers.Count > 0 ? [.. Layers] : (HiddenLayers ?? [Defaults.HiddenUnits]).Select(units => MlpLayer.Dense(units, Activation)).ToList();
+
+    /// <summary>A copy with <see cref="Task"/> set, so a catalog never changes the caller's options.</summary>
+    internal MlpOptions WithTask(MlpTask task)
+    {
+        var copy = (MlpOptions)MemberwiseClone();
+        copy.Task = task;
+        return copy;
+    }
+
+    private static void Require(bool condition, string option, string expected, string received)
+    {
+        if (!condition)
+        {
+            throw new ArgumentOutOfRangeException(option, $"Expected {expected}. Received: {received}");
+        }
+    }
+
+    private static string Format(float value) => value.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,33 @@
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace MlNetMlp.Torch;
+
+/// <summary>
+/// Dropout that draws its mask from the network's own generator, so a seed fixes training completely
+/// (torch's dropout uses the process-wide generator, which other work in the process also draws from).
+/// In training, zeroes each input with probability <c>rate</c> and scales the rest by 1/(1 - rate); at inference it is the identity.
+/// </summary>
+internal sealed class SeededDropout : nn.Module<Tensor, Tensor>
+{
+    private readonly float _rate;
+    private readonly Generator _generator;
+
+    public SeededDropout(float rate, Generator generator)
+        : base(nameof(SeededDropout))
+    {
+        _rate = rate;
+        _generator = generator;
+    }
+
+    public override Tensor forward(Tensor input)
+    {
+        if (!training || _rate == 0)
+        {
+            return input.alias();
+        }
+
+        var keep = torch.rand(input.shape, generator: _generator).ge(_rate);
+        return input * keep / (1 - _rate);
+    }
+}

@@ -1,0 +1,126 @@
+using System.Diagnostics;
+using MlNetMlp.Trainers;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace MlNetMlp.Torch;
+
+/// <summary>
+/// Keras's <c>fit</c> loop over an <see cref="MlpNetwork"/>: per epoch, shuffled mini-batches each in its own dispose
+/// scope (forward, loss + kernel penalty, backward, step), then validation in eval mode without gradients, early
+/// stopping, and a report. <paramref name="checkAlive"/> runs between batches and throws to cancel.
+/// </summary>
+internal sealed class TrainingLoop(MlpNetwork network, TrainingSettings settings, Action checkAlive, Action<MlpEpoch> report)
+{
+    private readonly MlpActivation _outputActivation = network.Architecture.OutputActivation;
+    private readonly MlpLoss _loss = network.Architecture.Loss;
+
+    /// <summary>Trains on <paramref name="training"/>, validating on <paramref name="validation"/> when given; returns the history.</summary>
+    public IReadOnlyList<MlpEpoch> Run(IMiniBatchSource training, IMiniBatchSource? validation)
+    {
+        var history = new List<MlpEpoch>();
+        var shuffle = settings.Shuffle ? new Random(settings.Seed) : null;
+        var stopping = settings.EarlyStopping is { } options ? new EarlyStoppingTracker(options, settings.Metric) : null;
+        List<(float[] Kernel, float[] Bias)>? bestWeights = null;
+        using var optimizer = OptimizerFactory.Create(settings.Optimizer, network.parameters().ToList(), settings.LearningRate, settings.Momentum);
+        for (var epoch = 1; epoch <= settings.Epochs; epoch++)
+        {
+            var clock = Stopwatch.StartNew();
+            var (loss, metric, penalty) = TrainEpoch(training, optimizer, shuffle);
+            var (validationLoss, validationMetric) = validation is null ? ((double?)null, (double?)null) : Evaluate(validation);
+            var result = new MlpEpoch(epoch, loss, metric, penalty, validationLoss, validationMetric, Metrics.Name(settings.Metric), clock.Elapsed);
+            history.Add(result);
+            report(result);
+            if (stopping is null)
+            {
+                continue;
+            }
+
+            if (stopping.Improved(result) && settings.EarlyStopping!.RestoreBestWeights)
+            {
+                bestWeights = [.. network.ExportWeights()];
+            }
+
+            if (stopping.ShouldStop)
+            {
+                break;
+            }
+        }
+
+        if (bestWeights is not null)
+        {
+            network.ImportWeights(bestWeights);
+        }
+
+        return history;
+    }
+
+    private (double Loss, double Metric, double Penalty) TrainEpoch(IMiniBatchSource training, IStepOptimizer optimizer, Random? shuffle)
+    {
+        network.train();
+        double lossSum = 0, metricSum = 0, penaltySum = 0;
+        long rows = 0;
+        foreach (var batch in training.Batches(settings.BatchSize, shuffle))
+        {
+            checkAlive();
+            using var scope = torch.NewDisposeScope();
+            var (features, targets, weights) = ToTensors(batch, training);
+            optimizer.ZeroGrad();
+            var raw = network.forward(features);
+            var penalty = network.Penalty();
+            var loss = LossFunction.Compute(_loss, _outputActivation, raw, targets, weights);
+            if (penalty is not null)
+            {
+                loss += penalty;
+                penaltySum += penalty.item<float>() * (double)batch.Count;
+            }
+
+            loss.backward();
+            optimizer.Step();
+            lossSum += loss.item<float>() * (double)batch.Count;
+            using (torch.no_grad())
+            {
+                metricSum += Metrics.SumOverRows(settings.Metric, _outputActivation, raw, targets);
+            }
+
+            rows += batch.Count;
+        }
+
+        return rows > 0
+            ? (lossSum / rows, metricSum / rows, penaltySum / rows)
+            : throw new InvalidOperationException("The training data is empty: expected at least one row, found 0 rows.");
+    }
+
+    /// <summary>Loss (penalty included) and metric over <paramref name="data"/> in eval mode, without gradients.</summary>
+    public (double Loss, double Metric) Evaluate(IMiniBatchSource data)
+    {
+        network.eval();
+        using var noGrad = torch.no_grad();
+        double lossSum = 0, metricSum = 0;
+        long rows = 0;
+        float penalty;
+        using (var penaltyTensor = network.Penalty())
+        {
+            penalty = penaltyTensor?.item<float>() ?? 0;
+        }
+
+        foreach (var batch in data.Batches(settings.BatchSize, shuffle: null))
+        {
+            checkAlive();
+            using var scope = torch.NewDisposeScope();
+            var (features, targets, weights) = ToTensors(batch, data);
+            var raw = network.forward(features);
+            lossSum += (LossFunction.Compute(_loss, _outputActivation, raw, targets, weights).item<float>() + penalty) * (double)batch.Count;
+            metricSum += Metrics.SumOverRows(settings.Metric, _outputActivation, raw, targets);
+            rows += batch.Count;
+        }
+
+        network.train();
+        return rows == 0 ? (double.NaN, double.NaN) : (lossSum / rows, metricSum / rows);
+    }
+
+    private (Tensor Features, Tensor Targets, Tensor? Weights) ToTensors(MiniBatch batch, IMiniBatchSource source) => (
+        BatchTensor.From(batch.Features, [batch.Count, source.FeatureCount], settings.Device),
+        BatchTensor.From(batch.Targets, [batch.Count, source.TargetCount], settings.Device),
+        batch.Weights is null ? null : BatchTensor.From(batch.Weights, [batch.Count], settings.Device));
+}

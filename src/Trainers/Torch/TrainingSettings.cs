@@ -1,0 +1,17 @@
+using MlNetMlp.Trainers;
+using TorchSharp;
+
+namespace MlNetMlp.Torch;
+
+/// <summary>The optimization settings of one training run, resolved from the options.</summary>
+internal sealed record TrainingSettings(
+    int Epochs,
+    int BatchSize,
+    bool Shuffle,
+    int Seed,
+    MlpOptimizer Optimizer,
+    double LearningRate,
+    double Momentum,
+    MetricKind Metric,
+    MlpEarlyStopping? EarlyStopping,
+    torch.Device Device);
