@@ -1,10 +1,31 @@
 using MlNetMlp.Cli.Commands;
+using MlNetMlp.Cli.Console;
 using Spectre.Console.Cli;
+
+if (Console.IsOutputRedirected)
+{
+    // Logs and pipes get whole table rows instead of wrapping at the 80-column default.
+    Spectre.Console.AnsiConsole.Profile.Width = 200;
+}
 
 var app = new CommandApp();
 app.Configure(config =>
 {
     config.SetApplicationName("mlnetmlp");
+    config.SetExceptionHandler((exception, _) => ErrorReport.Handle(exception));
+    config.AddCommand<CompareCommand>("compare")
+        .WithDescription("The main job: train the MLP and ML.NET's own trainers on the same data and write a report (md, html, csv, json, charts).")
+        .WithExample("compare", "mnist")
+        .WithExample("compare", "imdb", "--data", "../shared/data/imdb/aclImdb.tar.gz", "--out", "out/imdb");
+    config.AddCommand<TrainCommand>("train")
+        .WithDescription("Fit a ready pipeline (MNIST 784-512-10, IMDb 16-16-1) and save the model .zip.")
+        .WithExample("train", "mnist", "--model", "out/mnist-model.zip");
+    config.AddCommand<PredictCommand>("predict")
+        .WithDescription("Load a saved model and predict: an image or IDX file for MNIST, a text file or stdin (-) for IMDb.")
+        .WithExample("predict", "--model", "out/mnist-model.zip", "--input", "digit.png");
+    config.AddCommand<EvaluateCommand>("evaluate")
+        .WithDescription("Load a saved model and print its metrics on a data set's test part.")
+        .WithExample("evaluate", "--model", "out/mnist-model.zip", "--data", "../shared/data/mnist");
     config.AddCommand<InfoCommand>("info")
         .WithDescription("Print the versions of ML.NET, TorchSharp and libtorch, torch's threads and devices, and run a small torch computation.");
 });

@@ -28,7 +28,7 @@ internal static class ReportDocument
         {
             sections.Add(new ReportSection(
                 "Learning curves",
-                ["Loss and accuracy at the end of each epoch, on the training data and on the held-out validation data."],
+                ["Loss and accuracy at the end of each epoch, on the training data and on held-out data. In a comparison the held-out data are the test rows, used only to monitor: nothing stops or selects on them."],
                 [.. curves.Select(CurveTable)],
                 [.. charts.Where(c => c.FileName.StartsWith("learning-", StringComparison.Ordinal))]));
         }
