@@ -10,7 +10,8 @@ namespace MlNetMlp.Cli.Commands;
 
 /// <summary>
 /// <c>mlnetmlp predict --model model.zip --input PATH|-</c>: a saved model in a fresh process. MNIST models take
-/// a PNG/JPEG/BMP image or an IDX images file; IMDb models take a text file, or stdin with <c>-</c>, as one review.
+/// a PNG/JPEG/BMP image or an IDX images file; IMDb models take a text file as one review, or read it from stdin
+/// when <c>--input</c> is left out (or given as <c>--input=-</c>).
 /// </summary>
 internal sealed class PredictCommand : Command<PredictCommand.Settings>
 {
@@ -21,8 +22,8 @@ internal sealed class PredictCommand : Command<PredictCommand.Settings>
         public string Model { get; init; } = "";
 
         [CommandOption("--input <PATH>")]
-        [Description("MNIST: an image or an IDX images file. IMDb: a text file with one review, or - for stdin")]
-        public string Input { get; init; } = "";
+        [Description("MNIST: an image or an IDX images file. IMDb: a text file with one review; stdin when left out")]
+        public string Input { get; init; } = "-";
 
         [CommandOption("--max-rows <N>")]
         [Description("Print at most N predictions")]
@@ -30,7 +31,7 @@ internal sealed class PredictCommand : Command<PredictCommand.Settings>
         public int MaxRows { get; init; } = 20;
 
         public override ValidationResult Validate() =>
-            Model.Length == 0 || Input.Length == 0 ? ValidationResult.Error("Both --model and --input are required.") : ValidationResult.Success();
+            Model.Length == 0 ? ValidationResult.Error("--model is required.") : ValidationResult.Success();
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
@@ -48,7 +49,9 @@ internal sealed class PredictCommand : Command<PredictCommand.Settings>
     {
         if (!File.Exists(path))
         {
-            throw new FileNotFoundException($"Input '{path}' does not exist; expected an image of a digit or an IDX images file.", path);
+            throw new FileNotFoundException(path == "-"
+                ? "An MNIST model needs --input: an image of a digit or an IDX images file."
+                : $"Input '{path}' does not exist; expected an image of a digit or an IDX images file.", path);
         }
 
         return IsIdx(path) ? MnistDataset.LoadImages(path) : DigitImage.ToDataView(mlContext, [DigitImage.ReadPixels(path)]);
@@ -58,13 +61,13 @@ internal sealed class PredictCommand : Command<PredictCommand.Settings>
     {
         if (path != "-" && !File.Exists(path))
         {
-            throw new FileNotFoundException($"Input '{path}' does not exist; expected a text file with one review, or - for stdin.", path);
+            throw new FileNotFoundException($"Input '{path}' does not exist; expected a text file with one review (or no --input, to read stdin).", path);
         }
 
         var text = path == "-" ? System.Console.In.ReadToEnd() : File.ReadAllText(path);
         if (string.IsNullOrWhiteSpace(text))
         {
-            throw new InvalidDataException($"Input '{path}' holds no text to classify.");
+            throw new InvalidDataException(path == "-" ? "Standard input holds no text to classify." : $"Input '{path}' holds no text to classify.");
         }
 
         return mlContext.Data.LoadFromEnumerable([new ReviewRow { Text = text }]);

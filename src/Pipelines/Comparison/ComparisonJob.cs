@@ -1,5 +1,6 @@
 using Microsoft.ML;
 using MlNetMlp.Pipelines.Reports;
+using MlNetMlp.Torch;
 
 namespace MlNetMlp.Pipelines.Comparison;
 
@@ -18,14 +19,20 @@ public static class ComparisonJob
     {
         ArgumentNullException.ThrowIfNull(plan);
         var runner = new ComparisonRunner(mlContext, plan.Task, plan.Preparation, plan.LabelColumnName);
+        var results = runner.Run(train, test, plan.Candidates, progress);
+        // After the run, so every assembly the trainers used is loaded and listed.
+        var versions = new SortedDictionary<string, string>(ComparisonReport.LoadedVersions().ToDictionary(), StringComparer.Ordinal)
+        {
+            ["libtorch"] = TorchRuntime.Describe().LibTorchVersion,
+        };
         return new ComparisonReport
         {
             Title = plan.Title,
             Task = plan.Task,
             Data = data,
             Machine = MachineDescription.Current(),
-            Versions = ComparisonReport.LoadedVersions(),
-            Results = runner.Run(train, test, plan.Candidates, progress),
+            Versions = versions,
+            Results = results,
         };
     }
 }

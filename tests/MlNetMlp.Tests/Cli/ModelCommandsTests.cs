@@ -1,0 +1,171 @@
+using System.IO.Compression;
+using MlNetMlp.Pipelines.Data;
+using MlNetMlp.Tests.Infrastructure;
+using SkiaSharp;
+
+namespace MlNetMlp.Tests.Cli;
+
+/// <summary>train, then predict and evaluate in fresh processes, and the exit codes of bad input.</summary>
+[TestClass]
+public sealed class ModelCommandsTests
+{
+    private static TemporaryDirectory s_directory = null!;
+    private static string s_mnistModel = null!;
+
+    [ClassInitialize]
+    public static void TrainMnistModel(TestContext context)
+    {
+        s_directory = new TemporaryDirectory();
+        s_mnistModel = s_directory.File("mnist-model.zip");
+        var result = CliRunner.Run("train", "mnist", "--rows", "3000", "--model", s_mnistModel);
+        Assert.AreEqual(0, result.ExitCode, result.Transcript);
+        StringAssert.Contains(result.StandardOutput, "Epoch 5:", result.Transcript);
+        StringAssert.Contains(result.StandardOutput, "test accuracy 0.9", result.Transcript);
+    }
+
+    [ClassCleanup]
+    public static void RemoveModel() => s_directory.Dispose();
+
+    [TestMethod]
+    public void Predict_IdxImagesFile_PrintsLabelsOfTheFirstTestDigits()
+    {
+        var images = TestPaths.RequireSharedData("mnist/t10k-images-idx3-ubyte.gz");
+
+        var result = CliRunner.Run("predict", "--model", s_mnistModel, "--input", images, "--max-rows", "3");
+
+        Assert.AreEqual(0, result.ExitCode, result.Transcript);
+        // The real test set starts with the digits 7, 2, 1.
+        var rows = result.StandardOutput.Split('\n').Where(line => line.Contains("0:0.", StringComparison.Ordinal)).ToList();
+        Assert.HasCount(3, rows, result.Transcript);
+        StringAssert.Matches(rows[0], new System.Text.RegularExpressions.Regex(@"│\s*0\s*│\s*7\s*│"));
+        StringAssert.Matches(rows[1], new System.Text.RegularExpressions.Regex(@"│\s*1\s*│\s*2\s*│"));
+        StringAssert.Matches(rows[2], new System.Text.RegularExpressions.Regex(@"│\s*2\s*│\s*1\s*│"));
+    }
+
+    [TestMethod]
+    public void Predict_PngOfARealDigit_PrintsItsLabel()
+    {
+        var png = s_directory.File("seven.png");
+        WritePng(FirstTestImage(), png, blackOnWhite: true);
+
+        var result = CliRunner.Run("predict", "--model", s_mnistModel, "--input", png);
+
+        Assert.AreEqual(0, result.ExitCode, result.Transcript);
+        StringAssert.Matches(result.StandardOutput, new System.Text.RegularExpressions.Regex(@"│\s*0\s*│\s*7\s*│"), result.Transcript);
+    }
+
+    [TestMethod]
+    public void Evaluate_RealTestSet_PrintsAccuracyAboveNinety()
+    {
+        var folder = Path.GetDirectoryName(TestPaths.RequireSharedData("mnist/t10k-images-idx3-ubyte.gz"))!;
+
+        var result = CliRunner.Run("evaluate", "--model", s_mnistModel, "--data", folder);
+
+        Assert.AreEqual(0, result.ExitCode, result.Transcript);
+        var accuracyLine = result.StandardOutput.Split('\n').Single(line => line.Contains("micro accuracy", StringComparison.Ordinal));
+        var accuracy = double.Parse(accuracyLine.Split('│', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)[1], System.Globalization.CultureInfo.InvariantCulture);
+        Assert.IsTrue(accuracy is > 0.88 and <= 1, result.Transcript);
+    }
+
+    [TestMethod]
+    public void Predict_MissingModel_ExitsNotFoundNamingThePath()
+    {
+        var result = CliRunner.Run("predict", "--model", "/nonexistent/model.zip", "--input", "x.png");
+
+        Assert.AreEqual(4, result.ExitCode, result.Transcript);
+        StringAssert.Contains(result.StandardError, "/nonexistent/model.zip", result.Transcript);
+    }
+
+    [TestMethod]
+    public void Predict_CorruptModel_ExitsBadModel()
+    {
+        var corrupt = s_directory.File("corrupt.zip");
+        var bytes = File.ReadAllBytes(s_mnistModel);
+        File.WriteAllBytes(corrupt, bytes[..(bytes.Length / 3)]);
+
+        var result = CliRunner.Run("predict", "--model", corrupt, "--input", "x.png");
+
+        Assert.AreEqual(5, result.ExitCode, result.Transcript);
+        StringAssert.Contains(result.StandardError, corrupt, result.Transcript);
+    }
+
+    [TestMethod]
+    public void Predict_TextFileForAnImageModel_ExitsBadInput()
+    {
+        var text = s_directory.File("notes.txt");
+        File.WriteAllText(text, "not an image");
+
+        var result = CliRunner.Run("predict", "--model", s_mnistModel, "--input", text);
+
+        Assert.AreEqual(6, result.ExitCode, result.Transcript);
+        StringAssert.Contains(result.StandardError, "notes.txt", result.Transcript);
+    }
+
+    [TestMethod]
+    public void Compare_UnknownDataset_ExitsUsage()
+    {
+        var result = CliRunner.Run("compare", "cifar");
+
+        Assert.AreEqual(2, result.ExitCode, result.Transcript);
+        StringAssert.Contains(result.StandardError, "mnist or imdb", result.Transcript);
+    }
+
+    [TestMethod]
+    public void Compare_MissingDataFolder_ExitsNotFound()
+    {
+        var result = CliRunner.Run("compare", "mnist", "--data", "/nonexistent/mnist");
+
+        Assert.AreEqual(4, result.ExitCode, result.Transcript);
+        StringAssert.Contains(result.StandardError, "/nonexistent/mnist", result.Transcript);
+    }
+
+    [TestMethod]
+    public void TrainImdb_ThenPredictFromStdin_ClassifiesAClearlyPositiveReview()
+    {
+        var archive = TestPaths.RequireSharedData("imdb/aclImdb.tar.gz");
+        var model = s_directory.File("imdb-model.zip");
+        var train = CliRunner.Run("train", "imdb", "--data", archive, "--rows", "4000", "--model", model);
+        Assert.AreEqual(0, train.ExitCode, train.Transcript);
+
+        var positive = CliRunner.RunWithInput("A wonderful, brilliant film. The acting is superb and the story is beautiful; one of the best movies I have seen, I loved it.",
+            "predict", "--model", model);
+        var negative = CliRunner.RunWithInput("The worst movie ever made. Boring, stupid and awful; a waste of time with terrible acting. Avoid it.",
+            "predict", "--model", model);
+
+        Assert.AreEqual(0, positive.ExitCode, positive.Transcript);
+        StringAssert.Contains(positive.StandardOutput, "positive", positive.Transcript);
+        Assert.AreEqual(0, negative.ExitCode, negative.Transcript);
+        StringAssert.Contains(negative.StandardOutput, "negative", negative.Transcript);
+    }
+
+    private static byte[] FirstTestImage()
+    {
+        var images = MnistDataset.LoadImages(TestPaths.RequireSharedData("mnist/t10k-images-idx3-ubyte.gz"));
+        var column = images.Schema[MnistDataset.PixelsColumnName];
+        using var cursor = images.GetRowCursor([column]);
+        var getter = cursor.GetGetter<Microsoft.ML.Data.VBuffer<byte>>(column);
+        var pixels = default(Microsoft.ML.Data.VBuffer<byte>);
+        cursor.MoveNext();
+        getter(ref pixels);
+        return pixels.DenseValues().ToArray();
+    }
+
+    /// <summary>Writes the digit as a 56x56 PNG, black ink on white paper, as a user's drawing would be.</summary>
+    private static void WritePng(byte[] pixels, string path, bool blackOnWhite)
+    {
+        using var bitmap = new SKBitmap(56, 56);
+        for (var y = 0; y < 56; y++)
+        {
+            for (var x = 0; x < 56; x++)
+            {
+                var value = pixels[(y / 2) * 28 + x / 2];
+                var gray = blackOnWhite ? (byte)(255 - value) : value;
+                bitmap.SetPixel(x, y, new SKColor(gray, gray, gray));
+            }
+        }
+
+        using var image = SKImage.FromBitmap(bitmap);
+        using var data = image.Encode(SKEncodedImageFormat.Png, 100);
+        File.WriteAllBytes(path, data.ToArray());
+    }
+}
