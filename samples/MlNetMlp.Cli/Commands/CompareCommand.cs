@@ -20,6 +20,18 @@ internal sealed class CompareCommand : Command<CompareCommand.Settings>
         [CommandOption("--out <DIR>")]
         [Description("Report folder; default: out/compare-<dataset>")]
         public string? Out { get; init; }
+
+        [CommandOption("--with-torchsharp-text")]
+        [Description("IMDb only: add ML.NET's pretrained TextClassification baseline (downloads weights; hours of CPU on the full set). Reported as skipped where the weights cannot be had")]
+        public bool WithTorchSharpText { get; init; }
+
+        public override ValidationResult Validate()
+        {
+            var common = base.Validate();
+            return common.Successful && WithTorchSharpText && Kind != DatasetKind.Imdb
+                ? ValidationResult.Error("--with-torchsharp-text applies to imdb only.")
+                : common;
+        }
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
@@ -28,14 +40,14 @@ internal sealed class CompareCommand : Command<CompareCommand.Settings>
         var dataset = DatasetSource.Load(mlContext, settings.Kind, settings.Data, settings.Rows, settings.Seed);
         AnsiConsole.MarkupLineInterpolated($"[bold]{dataset.Description.Name}[/]: {dataset.Description.TrainRows:N0} training and {dataset.Description.TestRows:N0} test rows from {dataset.Description.Source}");
 
-        var report = RunWithProgress(mlContext, dataset, settings.Epochs);
+        var report = RunWithProgress(mlContext, dataset, settings.Epochs, settings.WithTorchSharpText);
         var files = ReportWriter.Write(report, settings.Out ?? Path.Combine("out", $"compare-{settings.Dataset.ToLowerInvariant()}"));
         AnsiConsole.Write(ResultsTable(report));
         AnsiConsole.MarkupLineInterpolated($"Report: [link]{files.Markdown}[/], {files.Html}, {files.Csv}, {files.Json} and {files.Charts.Count} charts in {files.Directory}");
         return report.Results.Any(r => r.Status == TrainerStatus.Completed) ? ExitCodes.Success : ExitCodes.Failure;
     }
 
-    private static ComparisonReport RunWithProgress(MLContext mlContext, LoadedDataset dataset, int? epochs)
+    private static ComparisonReport RunWithProgress(MLContext mlContext, LoadedDataset dataset, int? epochs, bool withTorchSharpText)
     {
         ComparisonReport? report = null;
         AnsiConsole.Progress()
@@ -53,7 +65,7 @@ internal sealed class CompareCommand : Command<CompareCommand.Settings>
                 };
                 var plan = dataset.Kind == DatasetKind.Mnist
                     ? MnistPipeline.CreateComparisonPlan(mlContext, mlpEpochs, onEpoch)
-                    : ImdbPipeline.CreateComparisonPlan(mlContext, mlpEpochs, onEpoch);
+                    : ImdbPipeline.CreateComparisonPlan(mlContext, mlpEpochs, onEpoch, withTorchSharpText);
                 trainers.MaxValue = plan.Candidates.Count;
                 var lines = new ProgressLines(line =>
                 {

@@ -55,7 +55,9 @@ public sealed class ComparisonRunner
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                result = new TrainerResult { Trainer = candidate.Name, Task = _task, Status = TrainerStatus.Failed, StatusReason = e.GetBaseException().Message };
+                result = candidate.SkipReason?.Invoke(e) is { } reason
+                    ? TrainerResult.Skipped(candidate.Name, _task, reason)
+                    : new TrainerResult { Trainer = candidate.Name, Task = _task, Status = TrainerStatus.Failed, StatusReason = e.GetBaseException().Message };
             }
 
             progress?.Report($"{candidate.Name}: {result.StatusText}");
@@ -74,11 +76,12 @@ public sealed class ComparisonRunner
         var trainingSeconds = clock.Elapsed.TotalSeconds;
 
         var predictions = model.Transform(testData);
-        var result = _task == ComparisonTask.Multiclass
-            ? TrainerResult.FromMetrics(candidate.Name, _mlContext.MulticlassClassification.Evaluate(predictions, _labelColumnName), classNames)
+        var label = candidate.LabelColumnName ?? _labelColumnName;
+        var result = (candidate.Evaluation ?? _task) == ComparisonTask.Multiclass
+            ? TrainerResult.FromMetrics(candidate.Name, _mlContext.MulticlassClassification.Evaluate(predictions, label), classNames) with { Task = _task }
             : predictions.Schema.GetColumnOrNull("Probability") is not null
-                ? TrainerResult.FromMetrics(candidate.Name, _mlContext.BinaryClassification.Evaluate(predictions, _labelColumnName))
-                : TrainerResult.FromMetrics(candidate.Name, _mlContext.BinaryClassification.EvaluateNonCalibrated(predictions, _labelColumnName));
+                ? TrainerResult.FromMetrics(candidate.Name, _mlContext.BinaryClassification.Evaluate(predictions, label))
+                : TrainerResult.FromMetrics(candidate.Name, _mlContext.BinaryClassification.EvaluateNonCalibrated(predictions, label));
 
         var chain = candidate.Input == CandidateInput.Prepared
             ? new TransformerChain<ITransformer>(preparation, model)

@@ -69,7 +69,16 @@ public static class ImdbPipeline
     /// <param name="mlContext">The context.</param>
     /// <param name="epochs">The MLP's epochs.</param>
     /// <param name="progress">Receives each MLP epoch's figures as training goes.</param>
+    /// <param name="withTorchSharpTextClassification">Adds ML.NET's pretrained transformer text classifier (off by default: it downloads weights and needs hours of CPU).</param>
     /// <returns>The plan for <see cref="ComparisonJob.Run"/>.</returns>
-    public static ComparisonPlan CreateComparisonPlan(MLContext mlContext, int epochs = DefaultEpochs, Action<MlpEpoch>? progress = null) =>
-        new("IMDb: MLP vs ML.NET trainers", ComparisonTask.Binary, Preparation(mlContext), ComparisonCandidates(epochs, progress), LabelColumnName);
+    public static ComparisonPlan CreateComparisonPlan(MLContext mlContext, int epochs = DefaultEpochs, Action<MlpEpoch>? progress = null, bool withTorchSharpTextClassification = false)
+    {
+        var candidates = ComparisonCandidates(epochs, progress);
+        if (withTorchSharpTextClassification)
+        {
+            candidates = [.. candidates, OptionalCandidates.TorchSharpTextClassification(TextColumnName, LabelColumnName)];
+        }
+
+        return new("IMDb: MLP vs ML.NET trainers", ComparisonTask.Binary, Preparation(mlContext), candidates, LabelColumnName);
+    }
 }

@@ -1,0 +1,49 @@
+using System.Net.Http;
+using Microsoft.ML;
+using MlNetMlp.Pipelines.Comparison;
+using MlNetMlp.Pipelines.Data;
+using MlNetMlp.Pipelines.Recipes;
+using MlNetMlp.Pipelines.Reports;
+
+namespace MlNetMlp.Tests.Pipelines;
+
+[TestClass]
+public sealed class ComparisonRunnerTests
+{
+    [TestMethod]
+    public void Run_CandidateWhoseWeightsCannotBeDownloaded_IsSkippedWithTheReason_OthersRun()
+    {
+        var mlContext = new MLContext(seed: 1);
+        var train = mlContext.Data.TakeRows(MnistSample.Load(DataSplit.Train), 600);
+        var test = mlContext.Data.TakeRows(MnistSample.Load(DataSplit.Test), 200);
+        var unreachable = new Candidate("NeedsDownload", CandidateInput.Prepared,
+            _ => throw new InvalidOperationException("Error downloading resource from 'https://example.invalid/weights.tsm': timed out\nretrying...",
+                new HttpRequestException("no route to host")),
+            SkipReason: OptionalCandidates.WeightsUnavailable);
+        var broken = new Candidate("Broken", CandidateInput.Prepared, _ => throw new InvalidOperationException("boom"), SkipReason: OptionalCandidates.WeightsUnavailable);
+        var runner = new ComparisonRunner(mlContext, ComparisonTask.Multiclass, MnistPipeline.Preparation(mlContext));
+
+        var results = runner.Run(train, test, [unreachable, broken, BaselineCandidates.Multiclass[1]]);
+
+        Assert.AreEqual(TrainerStatus.Skipped, results[0].Status);
+        Assert.AreEqual("skipped: its pretrained weights could not be downloaded (Error downloading resource from 'https://example.invalid/weights.tsm')", results[0].StatusText);
+        Assert.AreEqual(TrainerStatus.Failed, results[1].Status);
+        Assert.AreEqual("boom", results[1].StatusReason);
+        Assert.AreEqual(TrainerStatus.Completed, results[2].Status);
+        Assert.IsTrue(results[2].MicroAccuracy is > 0.6 and <= 1, $"L-BFGS accuracy {results[2].MicroAccuracy}");
+        Assert.IsGreaterThan(0, results[2].ModelBytes!.Value);
+        Assert.HasCount(10, results[2].ConfusionMatrix!.ClassNames);
+    }
+
+    [TestMethod]
+    public void ImdbPlan_WithTorchSharpTextClassification_AddsItLast_EvaluatedAsTwoClassMulticlass()
+    {
+        var plan = ImdbPipeline.CreateComparisonPlan(new MLContext(seed: 1), withTorchSharpTextClassification: true);
+
+        var last = plan.Candidates[^1];
+        Assert.AreEqual("TorchSharp TextClassification", last.Name);
+        Assert.AreEqual(CandidateInput.Raw, last.Input);
+        Assert.AreEqual(ComparisonTask.Multiclass, last.Evaluation);
+        Assert.HasCount(6, ImdbPipeline.CreateComparisonPlan(new MLContext(seed: 1)).Candidates);
+    }
+}
