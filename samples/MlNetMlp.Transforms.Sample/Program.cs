@@ -1,6 +1,7 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using MlNetMlp;
+using MlNetMlp.Pipelines.Data;
 using MlNetMlp.Samples;
 using MlNetMlp.Transforms;
 
@@ -24,9 +25,7 @@ return 0;
 static void ShowDigits(MLContext mlContext, string mnistFolder)
 {
     const int count = 1000;
-    var images = MnistIdxFile.ReadImages(Path.Combine(mnistFolder, "train-images-idx3-ubyte.gz"), count);
-    var labels = MnistIdxFile.ReadLabels(Path.Combine(mnistFolder, "train-labels-idx1-ubyte.gz"), count);
-    var data = mlContext.Data.LoadFromEnumerable(images.Zip(labels, (pixels, label) => new Digit { Pixels = pixels, Label = label }));
+    var data = mlContext.Data.TakeRows(MnistDataset.LoadFolder(mnistFolder, DataSplit.Train), count);
 
     var model = mlContext.Transforms.NormalizePixels("Features", "Pixels", standardize: true)
         .Append(mlContext.Transforms.OneHotLabels("Target", "Label"))
@@ -37,11 +36,12 @@ static void ShowDigits(MLContext mlContext, string mnistFolder)
     var pixels = model.OfType<NormalizePixelsTransformer>().Single().Statistics!;
     Console.WriteLine($"  standardized with the learned pixel mean {pixels.Mean:F4} and standard deviation {pixels.StandardDeviation:F4}");
     var oneHot = model.LastTransformer;
+    var labels = output.GetColumn<uint>("Label").Take(3).ToList();
     var targets = output.GetColumn<VBuffer<float>>("Target").Take(3).Select(v => v.DenseValues().ToArray()).ToList();
     for (var i = 0; i < targets.Count; i++)
     {
         var position = Array.IndexOf(targets[i], 1f);
-        Console.WriteLine($"  digit {labels[i]} -> [{string.Join(",", targets[i])}] -> position {position} -> label {oneHot.GetClass(position)}");
+        Console.WriteLine($"  digit {labels[i] - 1} (key {labels[i]}) -> [{string.Join(",", targets[i])}] -> position {position} -> key {oneHot.GetClass(position)}, named {oneHot.ClassNames[position]}");
     }
 
     Console.WriteLine($"  slot names of Target: {string.Join(" ", oneHot.ClassNames)}");
@@ -49,9 +49,8 @@ static void ShowDigits(MLContext mlContext, string mnistFolder)
 
 static void ShowReviews(MLContext mlContext, string archive)
 {
-    const int perLabel = 500;
-    var reviews = ImdbReviewArchive.Read(archive, "train", perLabel).Select(r => new Review { Text = r.Text, Positive = r.Positive }).ToList();
-    var data = mlContext.Data.LoadFromEnumerable(reviews);
+    const int count = 1000;
+    var data = mlContext.Data.TakeRows(ImdbDataset.LoadArchive(archive, DataSplit.Train), count);
 
     var model = mlContext.Transforms.WordIndex("Sequence", "Text")
         .Append(mlContext.Transforms.VectorizeSequences("Features", "Sequence"))
@@ -60,11 +59,13 @@ static void ShowReviews(MLContext mlContext, string archive)
     var words = model.OfType<WordIndexTransformer>().Single();
 
     Console.WriteLine();
-    Console.WriteLine($"IMDb: {reviews.Count} real training reviews, vocabulary of {words.Words.Count} words (numWords {words.Convention.NumWords})");
+    Console.WriteLine($"IMDb: the first {count} real training reviews of the archive, vocabulary of {words.Words.Count} words (numWords {words.Convention.NumWords})");
     Console.WriteLine($"  most frequent: {string.Join(", ", words.Words.Take(10).Select(w => $"{w}={words.WordToIndex[w]}"))}");
     var sequence = output.GetColumn<VBuffer<int>>("Sequence").First().DenseValues().ToArray();
     var features = output.GetColumn<VBuffer<float>>("Features").First();
-    Console.WriteLine($"  review 0 ({(reviews[0].Positive ? "positive" : "negative")}): \"{Shorten(reviews[0].Text, 120)}\"");
+    var text = output.GetColumn<string>("Text").First();
+    var positive = output.GetColumn<bool>("Label").First();
+    Console.WriteLine($"  review 0 ({(positive ? "positive" : "negative")}): \"{Shorten(text, 120)}\"");
     Console.WriteLine($"  as {sequence.Length} indices: [{string.Join(",", sequence.Take(20))}, ...]");
     Console.WriteLine($"  decoded: \"{Shorten(words.Decode(sequence), 120)}\"");
     Console.WriteLine($"  multi-hot: {output.Schema["Features"].Type}, stored sparse with {features.GetValues().Length} nonzeros " +
@@ -72,20 +73,3 @@ static void ShowReviews(MLContext mlContext, string archive)
 }
 
 static string Shorten(string text, int length) => text.Length <= length ? text : text[..length] + "...";
-
-/// <summary>One MNIST image and its digit.</summary>
-internal sealed class Digit
-{
-    [VectorType(28, 28)]
-    public byte[] Pixels { get; set; } = [];
-
-    public int Label { get; set; }
-}
-
-/// <summary>One IMDb review.</summary>
-internal sealed class Review
-{
-    public string Text { get; set; } = "";
-
-    public bool Positive { get; set; }
-}

@@ -1,5 +1,6 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
+using MlNetMlp.Pipelines.Data;
 using MlNetMlp.Tests.Infrastructure;
 using MlNetMlp.Trainers;
 
@@ -262,8 +263,8 @@ public sealed class MlpIntegrationTests
     public void Summary_Mnist784x512x10_ListsLayersShapesAndParameterCounts()
     {
         var mlContext = new MLContext(seed: 1);
-        var data = mlContext.Data.LoadFromEnumerable(IdxSample.Load("train", 20));
-        var pipeline = mlContext.Transforms.Conversion.MapValueToKey("Label", nameof(IdxSample.Digit.Digit0To9))
+        var data = mlContext.Data.TakeRows(SharedDatasets.Mnist(DataSplit.Train), 20);
+        var pipeline = mlContext.Transforms.NormalizePixels("Features", MnistDataset.PixelsColumnName)
             .Append(mlContext.Mlp(new MlpOptions { Layers = [MlpLayer.Dense(512), MlpLayer.Dropout(0.5f)], Epochs = 1 }));
 
         var summary = pipeline.Fit(data).LastTransformer.Model.Summary();

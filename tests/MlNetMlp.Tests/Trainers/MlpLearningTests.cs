@@ -1,5 +1,6 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
+using MlNetMlp.Pipelines.Data;
 using MlNetMlp.Tests.Infrastructure;
 using MlNetMlp.Trainers;
 
@@ -15,14 +16,6 @@ public sealed class MlpLearningTests
         public float[] Features { get; set; } = [];
 
         public float Label { get; set; }
-    }
-
-    private sealed class ReviewRow
-    {
-        [VectorType(5000)]
-        public VBuffer<float> Features { get; set; }
-
-        public bool Label { get; set; }
     }
 
     [TestMethod]
@@ -54,9 +47,9 @@ public sealed class MlpLearningTests
     public void Fit_MnistSubset784x512x10_ReachesNinetyFivePercentOnTheRealTestSet()
     {
         var mlContext = new MLContext(seed: 1);
-        var train = mlContext.Data.LoadFromEnumerable(IdxSample.Load("train", 10_000));
-        var test = mlContext.Data.LoadFromEnumerable(IdxSample.Load("t10k", 10_000));
-        var pipeline = mlContext.Transforms.Conversion.MapValueToKey("Label", nameof(IdxSample.Digit.Digit0To9))
+        var train = mlContext.Data.TakeRows(SharedDatasets.Mnist(DataSplit.Train), 10_000);
+        var test = SharedDatasets.Mnist(DataSplit.Test);
+        var pipeline = mlContext.Transforms.NormalizePixels("Features", MnistDataset.PixelsColumnName)
             .Append(mlContext.MulticlassClassification.Trainers.Mlp(new MlpOptions { HiddenLayers = [512], Epochs = 10, BatchSize = 128, Seed = 7 }));
 
         var model = pipeline.Fit(train);
@@ -74,18 +67,15 @@ public sealed class MlpLearningTests
     public void Fit_ImdbSubsetMultiHot_ReachesEightyPercent()
     {
         var mlContext = new MLContext(seed: 1);
-        var reviews = ImdbSample.Load(perClass: 1500);
-        var vocabulary = ImdbSample.Vocabulary(reviews.Where(r => r.Train).Select(r => r.Text), 5000);
-        IDataView Rows(bool train) => mlContext.Data.LoadFromEnumerable(
-            reviews.Where(r => r.Train == train).Select(r =>
-            {
-                var indices = ImdbSample.MultiHotIndices(r.Text, vocabulary);
-                return new ReviewRow { Features = new VBuffer<float>(5000, indices.Length, Enumerable.Repeat(1f, indices.Length).ToArray(), indices), Label = r.Positive };
-            }).ToList());
+        var train = mlContext.Data.LoadFromEnumerable(SharedDatasets.ImdbFirstPerLabel(mlContext, DataSplit.Train, 1500));
+        var test = mlContext.Data.LoadFromEnumerable(SharedDatasets.ImdbFirstPerLabel(mlContext, DataSplit.Test, 1500));
+        var multiHot = mlContext.Transforms.WordIndex("Sequence", ImdbDataset.TextColumnName, numWords: 5000)
+            .Append(mlContext.Transforms.VectorizeSequences("Features", "Sequence", dimension: 5000))
+            .Fit(train);
         var trainer = mlContext.BinaryClassification.Trainers.Mlp(new MlpOptions { HiddenLayers = [16, 16], Epochs = 4, BatchSize = 512, Seed = 11 });
 
-        var model = trainer.Fit(Rows(train: true));
-        var metrics = mlContext.BinaryClassification.Evaluate(model.Transform(Rows(train: false)));
+        var model = trainer.Fit(multiHot.Transform(train));
+        var metrics = mlContext.BinaryClassification.Evaluate(model.Transform(multiHot.Transform(test)));
 
         Console.WriteLine($"IMDb 3,000 train / 3,000 test reviews, 5,000-word multi-hot, 16-16-1, 4 epochs: accuracy {metrics.Accuracy:F4}, AUC {metrics.AreaUnderRocCurve:F4}");
         Assert.IsGreaterThanOrEqualTo(0.80, metrics.Accuracy, $"accuracy {metrics.Accuracy}");

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.ML;
 using Microsoft.ML.Data;
-using MlNetMlp.Samples;
+using MlNetMlp.Pipelines.Data;
 using MlNetMlp.Tests.Infrastructure;
 
 namespace MlNetMlp.Tests.Transforms;
@@ -23,8 +23,7 @@ public sealed class ImdbTextTests
     [ClassInitialize]
     public static void ReadReviews(TestContext context)
     {
-        var archive = TestPaths.RequireSharedData("imdb/aclImdb.tar.gz");
-        _texts = [.. ImdbReviewArchive.Read(archive, "train", ReviewsPerLabel).Select(r => r.Text)];
+        _texts = [.. SharedDatasets.ImdbFirstPerLabel(new MLContext(seed: 1), DataSplit.Train, ReviewsPerLabel).Select(r => r.Text)];
     }
 
     [TestMethod]

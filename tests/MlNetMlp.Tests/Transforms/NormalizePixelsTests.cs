@@ -1,6 +1,6 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
-using MlNetMlp.Samples;
+using MlNetMlp.Pipelines.Data;
 using MlNetMlp.Tests.Infrastructure;
 using MlNetMlp.Transforms;
 
@@ -51,8 +51,8 @@ public sealed class NormalizePixelsTests
     [TestMethod]
     public void Transform_RealMnist28x28_FlattensTo784ScaledPixels()
     {
-        var images = MnistIdxFile.ReadImages(TestPaths.RequireSharedData("mnist/train-images-idx3-ubyte.gz"), 200);
         var mlContext = new MLContext(seed: 1);
+        var images = ColumnValues.Dense<byte>(mlContext.Data.TakeRows(SharedDatasets.Mnist(DataSplit.Train), 200), MnistDataset.PixelsColumnName);
         var data = mlContext.Data.LoadFromEnumerable(images.Select(pixels => new Image28x28 { Pixels = pixels }));
         Assert.AreEqual(new VectorDataViewType(NumberDataViewType.Byte, 28, 28), data.Schema["Pixels"].Type);
 
@@ -178,8 +178,8 @@ public sealed class NormalizePixelsTests
     [TestMethod]
     public void ModelLoad_InChildProcess_GivesBitIdenticalStandardizedRealDigits()
     {
-        var images = MnistIdxFile.ReadImages(TestPaths.RequireSharedData("mnist/t10k-images-idx3-ubyte.gz"), 50);
         var mlContext = new MLContext(seed: 1);
+        var images = ColumnValues.Dense<byte>(mlContext.Data.TakeRows(SharedDatasets.Mnist(DataSplit.Test), 50), MnistDataset.PixelsColumnName);
         var data = mlContext.Data.LoadFromEnumerable(images.Select(pixels => new Image28x28 { Pixels = pixels }));
         var model = mlContext.Transforms.NormalizePixels("Features", "Pixels", standardize: true).Fit(data);
 

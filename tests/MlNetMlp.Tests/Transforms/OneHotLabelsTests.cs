@@ -1,7 +1,7 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
-using MlNetMlp.Samples;
 using MlNetMlp.Data;
+using MlNetMlp.Pipelines.Data;
 using MlNetMlp.Tests.Infrastructure;
 using MlNetMlp.Transforms;
 
@@ -54,8 +54,10 @@ public sealed class OneHotLabelsTests
     [TestMethod]
     public void Transform_RealMnistLabels_OneHotMatchesEachLabel()
     {
-        var labels = MnistIdxFile.ReadLabels(TestPaths.RequireSharedData("mnist/train-labels-idx1-ubyte.gz"), 1000);
         var mlContext = new MLContext(seed: 1);
+        // MNIST's label key numbers digit d as d + 1 (ML.NET keys are 1-based); the transform is given the digit itself.
+        var labels = mlContext.Data.TakeRows(SharedDatasets.Mnist(DataSplit.Train), 1000)
+            .GetColumn<uint>(MnistDataset.LabelColumnName).Select(key => (int)key - 1).ToArray();
         var data = mlContext.Data.LoadFromEnumerable(labels.Select(b => new IntLabel { Label = b }));
 
         var rows = ColumnValues.Dense<float>(mlContext.Transforms.OneHotLabels("Target", "Label").Fit(data).Transform(data), "Target");
