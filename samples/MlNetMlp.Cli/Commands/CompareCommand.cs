@@ -47,25 +47,33 @@ internal sealed class CompareCommand : Command<CompareCommand.Settings>
         return report.Results.Any(r => r.Status == TrainerStatus.Completed) ? ExitCodes.Success : ExitCodes.Failure;
     }
 
+    /// <summary>Runs the comparison with live progress bars on a terminal, and plain lines in logs and pipes.</summary>
     private static ComparisonReport RunWithProgress(MLContext mlContext, LoadedDataset dataset, int? epochs, bool withTorchSharpText)
     {
+        var mlpEpochs = epochs ?? (dataset.Kind == DatasetKind.Mnist ? MnistPipeline.DefaultEpochs : ImdbPipeline.DefaultEpochs);
+        ComparisonPlan Plan(Action<MlpEpoch> onEpoch) => dataset.Kind == DatasetKind.Mnist
+            ? MnistPipeline.CreateComparisonPlan(mlContext, mlpEpochs, onEpoch)
+            : ImdbPipeline.CreateComparisonPlan(mlContext, mlpEpochs, onEpoch, withTorchSharpText);
+
+        if (!AnsiConsole.Profile.Capabilities.Interactive)
+        {
+            var plainPlan = Plan(epoch => AnsiConsole.WriteLine($"  MLP {epoch}"));
+            return ComparisonJob.Run(mlContext, plainPlan, dataset.Train, dataset.Test, dataset.Description, new ProgressLines(AnsiConsole.WriteLine));
+        }
+
         ComparisonReport? report = null;
         AnsiConsole.Progress()
             .AutoClear(false)
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
             .Start(progress =>
             {
-                var mlpEpochs = epochs ?? (dataset.Kind == DatasetKind.Mnist ? MnistPipeline.DefaultEpochs : ImdbPipeline.DefaultEpochs);
                 var trainers = progress.AddTask("trainers");
                 var mlp = progress.AddTask("MLP epochs", maxValue: mlpEpochs);
-                Action<MlpEpoch> onEpoch = epoch =>
+                var plan = Plan(epoch =>
                 {
                     mlp.Increment(1);
                     mlp.Description = Markup.Escape(epoch.ToString());
-                };
-                var plan = dataset.Kind == DatasetKind.Mnist
-                    ? MnistPipeline.CreateComparisonPlan(mlContext, mlpEpochs, onEpoch)
-                    : ImdbPipeline.CreateComparisonPlan(mlContext, mlpEpochs, onEpoch, withTorchSharpText);
+                });
                 trainers.MaxValue = plan.Candidates.Count;
                 var lines = new ProgressLines(line =>
                 {
