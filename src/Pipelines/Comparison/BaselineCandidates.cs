@@ -27,6 +27,7 @@ public static class BaselineCandidates
         new("AveragedPerceptron", CandidateInput.Prepared, setup => setup.MlContext.BinaryClassification.Trainers.AveragedPerceptron()),
         new("FeaturizeText+SdcaLogisticRegression", CandidateInput.Raw, setup =>
             setup.MlContext.Transforms.Text.FeaturizeText("TextFeatures", textColumnName)
+                .AppendCacheCheckpoint(setup.MlContext)
                 .Append(setup.MlContext.BinaryClassification.Trainers.SdcaLogisticRegression(featureColumnName: "TextFeatures"))),
     ];
 }

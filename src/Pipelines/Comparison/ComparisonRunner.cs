@@ -42,6 +42,9 @@ public sealed class ComparisonRunner
         var preparation = _preparation.Fit(train);
         var preparedTrain = _mlContext.Data.Cache(preparation.Transform(train));
         var preparedTest = _mlContext.Data.Cache(preparation.Transform(test));
+        // Readers stream in file order (IMDb: every negative review, then every positive one) and cannot shuffle;
+        // a cache lets trainers such as SDCA draw rows in random order. It fills only if a raw candidate reads it.
+        var rawTrain = _mlContext.Data.Cache(train);
         var classNames = ClassNames(preparedTest.Schema);
         var results = new List<TrainerResult>();
         foreach (var candidate in candidates)
@@ -50,7 +53,7 @@ public sealed class ComparisonRunner
             TrainerResult result;
             try
             {
-                result = Measure(candidate, candidate.Input == CandidateInput.Prepared ? preparedTrain : train, test,
+                result = Measure(candidate, candidate.Input == CandidateInput.Prepared ? preparedTrain : rawTrain, test,
                     candidate.Input == CandidateInput.Prepared ? preparedTest : test, preparation, train.Schema, classNames, preparedTest);
             }
             catch (Exception e) when (e is not OperationCanceledException)
