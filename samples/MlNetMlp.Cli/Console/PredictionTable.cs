@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.ML;
 using Microsoft.ML.Data;
+using MlNetMlp.Data;
 using Spectre.Console;
 
 namespace MlNetMlp.Cli.Console;
@@ -63,15 +64,6 @@ internal static class PredictionTable
 
     private static string Name(IReadOnlyList<string> names, int index) => index < names.Count ? names[index] : index.ToString(CultureInfo.InvariantCulture);
 
-    private static IReadOnlyList<string> ClassNames(DataViewSchema.Column predicted)
-    {
-        if (predicted.Annotations.Schema.GetColumnOrNull("KeyValues") is null)
-        {
-            return [];
-        }
-
-        var names = default(VBuffer<ReadOnlyMemory<char>>);
-        predicted.GetKeyValues(ref names);
-        return names.DenseValues().Select(n => n.ToString()).ToList();
-    }
+    private static IReadOnlyList<string> ClassNames(DataViewSchema.Column predicted) =>
+        ClassNameAnnotations.Read(predicted, ClassNameAnnotations.KeyValues) ?? [];
 }

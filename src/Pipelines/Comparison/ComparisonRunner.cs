@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.ML;
 using Microsoft.ML.Data;
+using MlNetMlp.Data;
 using MlNetMlp.Pipelines.Reports;
 
 namespace MlNetMlp.Pipelines.Comparison;
@@ -99,18 +100,10 @@ public sealed class ComparisonRunner
     }
 
     /// <summary>The label's key names (e.g. "0" to "9"), so the confusion matrix can be labelled; null when the label has none.</summary>
-    private IReadOnlyList<string>? ClassNames(DataViewSchema preparedSchema)
-    {
-        var label = preparedSchema.GetColumnOrNull(_labelColumnName);
-        if (_task != ComparisonTask.Multiclass || label?.Annotations.Schema.GetColumnOrNull("KeyValues") is null)
-        {
-            return null;
-        }
-
-        var names = default(VBuffer<ReadOnlyMemory<char>>);
-        label.Value.GetKeyValues(ref names);
-        return names.DenseValues().Select(name => name.ToString()).ToList();
-    }
+    private IReadOnlyList<string>? ClassNames(DataViewSchema preparedSchema) =>
+        _task == ComparisonTask.Multiclass && preparedSchema.GetColumnOrNull(_labelColumnName) is { } label
+            ? ClassNameAnnotations.Read(label, ClassNameAnnotations.KeyValues)
+            : null;
 
     private static double PredictionThroughput(ITransformer chain, IDataView rawTest)
     {

@@ -52,10 +52,10 @@ internal sealed class TrainingColumns
         var label = ColumnRequirements.Find(schema, options.LabelColumnName, LabelExpectation);
         var (kind, width, classNames) = label.Type switch
         {
-            KeyDataViewType key when key.RawType == typeof(uint) && key.Count is > 0 and <= int.MaxValue => (LabelKind.Key, (int)key.Count, ClassNameAnnotations.Read(label, "KeyValues")),
+            KeyDataViewType key when key.RawType == typeof(uint) && key.Count is > 0 and <= int.MaxValue => (LabelKind.Key, (int)key.Count, ClassNameAnnotations.Read(label, ClassNameAnnotations.KeyValues)),
             BooleanDataViewType => (LabelKind.Boolean, 1, null),
             NumberDataViewType n when n == NumberDataViewType.Single || n == NumberDataViewType.Double => (LabelKind.Number, 1, null),
-            VectorDataViewType v when v.ItemType == NumberDataViewType.Single && v.IsKnownSize => (LabelKind.Vector, v.Size, ClassNameAnnotations.Read(label, "SlotNames")),
+            VectorDataViewType v when v.ItemType == NumberDataViewType.Single && v.IsKnownSize => (LabelKind.Vector, v.Size, ClassNameAnnotations.Read(label, ClassNameAnnotations.SlotNames)),
             _ => throw new SchemaMismatchException(options.LabelColumnName, LabelExpectation, Describe(label.Type)),
         };
 

@@ -129,18 +129,8 @@ public sealed class OneHotLabelsTransformer : ColumnMappingTransformer
         private static AddedColumn OutputColumn(OneHotLabelsTransformer parent)
         {
             var names = parent.ClassNames;
-            var annotations = new DataViewSchema.Annotations.Builder();
-            annotations.AddSlotNames(names.Count, (ref VBuffer<ReadOnlyMemory<char>> slotNames) =>
-            {
-                var editor = VBufferEditor.Create(ref slotNames, names.Count);
-                for (var i = 0; i < names.Count; i++)
-                {
-                    editor.Values[i] = names[i].AsMemory();
-                }
-
-                slotNames = editor.Commit();
-            });
-            return new AddedColumn(parent.OutputColumnName, new VectorDataViewType(NumberDataViewType.Single, names.Count), annotations.ToAnnotations());
+            return new AddedColumn(parent.OutputColumnName, new VectorDataViewType(NumberDataViewType.Single, names.Count),
+                ClassNameAnnotations.Build(ClassNameAnnotations.SlotNames, names));
         }
 
         protected override Delegate CreateGetter(DataViewRow input)

@@ -1,5 +1,6 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
+using MlNetMlp.Data;
 
 namespace MlNetMlp.Pipelines.Data;
 
@@ -148,16 +149,11 @@ public static class MnistDataset
 
     private static DataViewSchema BuildSchema()
     {
-        var keyValues = new DataViewSchema.Annotations.Builder();
-        ValueGetter<VBuffer<ReadOnlyMemory<char>>> names = (ref VBuffer<ReadOnlyMemory<char>> value) =>
-            value = new VBuffer<ReadOnlyMemory<char>>(
-                ClassCount, Enumerable.Range(0, ClassCount).Select(digit => digit.ToString(System.Globalization.CultureInfo.InvariantCulture).AsMemory()).ToArray());
-        // "KeyValues" is the annotation kind ML.NET reads for key names; its constant is internal to ML.NET.
-        keyValues.Add("KeyValues", new VectorDataViewType(TextDataViewType.Instance, ClassCount), names);
+        var digits = Enumerable.Range(0, ClassCount).Select(digit => digit.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
 
         var builder = new DataViewSchema.Builder();
         builder.AddColumn(PixelsColumnName, new VectorDataViewType(NumberDataViewType.Byte, PixelCount));
-        builder.AddColumn(LabelColumnName, new KeyDataViewType(typeof(uint), ClassCount), keyValues.ToAnnotations());
+        builder.AddColumn(LabelColumnName, new KeyDataViewType(typeof(uint), ClassCount), ClassNameAnnotations.Build(ClassNameAnnotations.KeyValues, digits));
         return builder.ToSchema();
     }
 

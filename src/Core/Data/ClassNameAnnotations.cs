@@ -2,19 +2,26 @@ using System.Globalization;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 
-namespace MlNetMlp.Trainers;
+namespace MlNetMlp.Data;
 
 /// <summary>
-/// Reads and writes the class names that travel with labels: a key label's <c>KeyValues</c> or a one-hot vector's
-/// <c>SlotNames</c> in, <c>KeyValues</c> on <c>PredictedLabel</c> and <c>SlotNames</c> on <c>Score</c> out.
-/// Non-text key values (numbers mapped to keys) are carried as their invariant-culture text.
+/// Reads and writes the class names that travel with labels and predictions: a key column's <c>KeyValues</c>
+/// (e.g. "0" to "9" on MNIST's label, or on the MLP's <c>PredictedLabel</c>) and a vector's <c>SlotNames</c>
+/// (e.g. on <c>OneHotLabels</c>' output or the MLP's <c>Score</c>). Non-text values (numbers mapped to keys)
+/// are read as their invariant-culture text.
 /// </summary>
-internal static class ClassNameAnnotations
+public static class ClassNameAnnotations
 {
+    /// <summary>The annotation kind ML.NET reads for the names of key values (its own constant is internal).</summary>
     public const string KeyValues = "KeyValues";
+
+    /// <summary>The annotation kind ML.NET reads for the names of vector slots.</summary>
     public const string SlotNames = "SlotNames";
 
     /// <summary>The names in annotation <paramref name="kind"/> of <paramref name="column"/>, or null when it has none.</summary>
+    /// <param name="column">The column whose annotations are read.</param>
+    /// <param name="kind"><see cref="KeyValues"/> or <see cref="SlotNames"/>.</param>
+    /// <returns>The names in key or slot order, or null.</returns>
     public static IReadOnlyList<string>? Read(DataViewSchema.Column column, string kind)
     {
         if (column.Annotations.Schema.GetColumnOrNull(kind) is not { Type: VectorDataViewType vector } annotation)
@@ -27,7 +34,10 @@ internal static class ClassNameAnnotations
         return (IReadOnlyList<string>)read.Invoke(null, [column.Annotations, annotation])!;
     }
 
-    /// <summary>Annotations holding <paramref name="names"/> under <paramref name="kind"/>.</summary>
+    /// <summary>Annotations holding <paramref name="names"/> under <paramref name="kind"/>, as a vector of text.</summary>
+    /// <param name="kind"><see cref="KeyValues"/> or <see cref="SlotNames"/>.</param>
+    /// <param name="names">The names in key or slot order.</param>
+    /// <returns>Annotations to attach to a column.</returns>
     public static DataViewSchema.Annotations Build(string kind, IReadOnlyList<string> names)
     {
         var builder = new DataViewSchema.Annotations.Builder();
