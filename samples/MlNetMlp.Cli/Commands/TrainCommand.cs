@@ -42,7 +42,7 @@ internal sealed class TrainCommand : Command<TrainCommand.Settings>
         return ExitCodes.Success;
     }
 
-    internal static double TestAccuracy(MLContext mlContext, DatasetKind kind, IDataView predictions) => kind == DatasetKind.Mnist
+    private static double TestAccuracy(MLContext mlContext, DatasetKind kind, IDataView predictions) => kind == DatasetKind.Mnist
         ? mlContext.MulticlassClassification.Evaluate(predictions).MicroAccuracy
         : mlContext.BinaryClassification.Evaluate(predictions).Accuracy;
 }

@@ -46,6 +46,6 @@ internal static class ColumnRequirements
         return new SchemaShape(columns.Values);
     }
 
-    /// <summary>The schema shape of a concrete schema.</summary>
+    /// <summary>The schema shape of a concrete schema (ML.NET keeps <c>SchemaShape.Create</c> internal).</summary>
     public static SchemaShape ShapeOf(DataViewSchema schema) => SchemaShape.Create(schema);
 }

@@ -36,9 +36,6 @@ internal sealed class ComponentReader
         }
     }
 
-    /// <summary>The version the component was written with.</summary>
-    public uint VersionWritten => _context.Header.ModelVerWritten;
-
     /// <summary>Reads a 32-bit integer.</summary>
     public int ReadInt32() => _context.Reader.ReadInt32();
 
@@ -56,12 +53,6 @@ internal sealed class ComponentReader
 
     /// <summary>Reads a string.</summary>
     public string ReadString() => _context.Reader.ReadString();
-
-    /// <summary>Reads a float array written with its length.</summary>
-    public float[] ReadSingles() => ReadArray(r => r.ReadSingle(), "floats");
-
-    /// <summary>Reads an integer array written with its length.</summary>
-    public int[] ReadInt32s() => ReadArray(r => r.ReadInt32(), "integers");
 
     /// <summary>Reads a string list written with its length.</summary>
     public string[] ReadStrings() => ReadArray(r => r.ReadString(), "strings");

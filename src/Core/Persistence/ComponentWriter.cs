@@ -43,26 +43,6 @@ internal sealed class ComponentWriter
     /// <summary>Writes a string (UTF-8, length-prefixed).</summary>
     public void Write(string value) => _context.Writer.Write(value);
 
-    /// <summary>Writes an array of floats with its length.</summary>
-    public void Write(IReadOnlyList<float> values)
-    {
-        Write(values.Count);
-        foreach (var value in values)
-        {
-            Write(value);
-        }
-    }
-
-    /// <summary>Writes an array of integers with its length.</summary>
-    public void Write(IReadOnlyList<int> values)
-    {
-        Write(values.Count);
-        foreach (var value in values)
-        {
-            Write(value);
-        }
-    }
-
     /// <summary>Writes a list of strings with its length.</summary>
     public void Write(IReadOnlyList<string> values)
     {
