@@ -12,26 +12,41 @@ namespace MlNetMlp.Data;
 /// </summary>
 public static class ClassNameAnnotations
 {
-    /// <summary>The annotation kind ML.NET reads for the names of key values (its own constant is internal).</summary>
-    public const string KeyValues = "KeyValues";
+    /// <summary>The annotation kind ML.NET reads for the names of key values.</summary>
+    public const string KeyValues = AnnotationUtils.Kinds.KeyValues;
 
     /// <summary>The annotation kind ML.NET reads for the names of vector slots.</summary>
-    public const string SlotNames = "SlotNames";
+    public const string SlotNames = AnnotationUtils.Kinds.SlotNames;
 
     /// <summary>The names in annotation <paramref name="kind"/> of <paramref name="column"/>, or null when it has none.</summary>
     /// <param name="column">The column whose annotations are read.</param>
     /// <param name="kind"><see cref="KeyValues"/> or <see cref="SlotNames"/>.</param>
-    /// <returns>The names in key or slot order, or null.</returns>
+    /// <returns>The names in key or slot order, or null (also for value types that have no text form).</returns>
     public static IReadOnlyList<string>? Read(DataViewSchema.Column column, string kind)
     {
-        if (column.Annotations.Schema.GetColumnOrNull(kind) is not { Type: VectorDataViewType vector } annotation)
+        if (column.Annotations.Schema.GetColumnOrNull(kind) is not { Type: VectorDataViewType vector })
         {
             return null;
         }
 
-        var read = typeof(ClassNameAnnotations).GetMethod(nameof(ReadAs), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!
-            .MakeGenericMethod(vector.ItemType.RawType);
-        return (IReadOnlyList<string>)read.Invoke(null, [column.Annotations, annotation])!;
+        var annotations = column.Annotations;
+        var type = vector.ItemType.RawType;
+        return type == typeof(ReadOnlyMemory<char>) ? Values<ReadOnlyMemory<char>>(annotations, kind, text => text.ToString())
+            : type == typeof(bool) ? Values<bool>(annotations, kind, flag => flag ? "True" : "False")
+            : type == typeof(sbyte) ? Formatted<sbyte>(annotations, kind)
+            : type == typeof(byte) ? Formatted<byte>(annotations, kind)
+            : type == typeof(short) ? Formatted<short>(annotations, kind)
+            : type == typeof(ushort) ? Formatted<ushort>(annotations, kind)
+            : type == typeof(int) ? Formatted<int>(annotations, kind)
+            : type == typeof(uint) ? Formatted<uint>(annotations, kind)
+            : type == typeof(long) ? Formatted<long>(annotations, kind)
+            : type == typeof(ulong) ? Formatted<ulong>(annotations, kind)
+            : type == typeof(float) ? Formatted<float>(annotations, kind)
+            : type == typeof(double) ? Formatted<double>(annotations, kind)
+            : type == typeof(TimeSpan) ? Formatted<TimeSpan>(annotations, kind)
+            : type == typeof(DateTime) ? Formatted<DateTime>(annotations, kind)
+            : type == typeof(DateTimeOffset) ? Formatted<DateTimeOffset>(annotations, kind)
+            : null;
     }
 
     /// <summary>Annotations holding <paramref name="names"/> under <paramref name="kind"/>, as a vector of text.</summary>
@@ -47,15 +62,14 @@ public static class ClassNameAnnotations
         return builder.ToAnnotations();
     }
 
-    private static IReadOnlyList<string> ReadAs<T>(DataViewSchema.Annotations annotations, DataViewSchema.Column annotation)
+    private static IReadOnlyList<string> Formatted<T>(DataViewSchema.Annotations annotations, string kind)
+        where T : IFormattable =>
+        Values<T>(annotations, kind, value => value.ToString(null, CultureInfo.InvariantCulture));
+
+    private static IReadOnlyList<string> Values<T>(DataViewSchema.Annotations annotations, string kind, Func<T, string> toText)
     {
         var values = default(VBuffer<T>);
-        annotations.GetValue(annotation.Name, ref values);
-        return values.DenseValues().Select(v => v switch
-        {
-            ReadOnlyMemory<char> text => text.ToString(),
-            IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
-            _ => v?.ToString() ?? "",
-        }).ToList();
+        annotations.GetValue(kind, ref values);
+        return values.DenseValues().Select(toText).ToList();
     }
 }
