@@ -5,20 +5,23 @@ namespace MlNetMlp.Data;
 /// <summary>
 /// Column access for a row made of an input row plus the columns a <see cref="ColumnMapper"/>
 /// computes: input columns pass through, added ones come from the mapper's getters. Shared by
-/// <see cref="MappedRow"/> and <see cref="MappedCursor"/>.
+/// <see cref="MappedRow"/> and <see cref="MappedCursor"/>. Owns the mapper's lookahead cursor, if any.
 /// </summary>
-internal sealed class AddedColumnGetters
+internal sealed class AddedColumnGetters : IDisposable
 {
     private readonly DataViewRow _input;
     private readonly Delegate?[] _getters;
     private readonly int _inputCount;
+    private readonly InputLookahead? _lookahead;
 
-    public AddedColumnGetters(DataViewSchema outputSchema, DataViewRow input, ColumnMapper mapper, Func<int, bool> isOutputActive)
+    public AddedColumnGetters(DataViewSchema outputSchema, DataViewRow input, ColumnMapper mapper, Func<int, bool> isOutputActive, InputLookahead? lookahead = null)
     {
         _input = input;
         _inputCount = mapper.InputSchema.Count;
+        _lookahead = lookahead;
         Schema = outputSchema;
-        _getters = mapper.CreateGetters(input, i => isOutputActive(_inputCount + i));
+        Func<int, bool> isActive = i => isOutputActive(_inputCount + i);
+        _getters = lookahead is null ? mapper.CreateGetters(input, isActive) : mapper.CreateGetters(input, isActive, lookahead);
     }
 
     public DataViewSchema Schema { get; }
@@ -40,4 +43,6 @@ internal sealed class AddedColumnGetters
             _ => throw new InvalidOperationException($"Column '{column.Name}' holds {column.Type}; it cannot be read as {typeof(T).Name}."),
         };
     }
+
+    public void Dispose() => _lookahead?.Dispose();
 }

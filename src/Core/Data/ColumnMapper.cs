@@ -22,9 +22,23 @@ internal abstract class ColumnMapper
     public abstract IReadOnlyList<DataViewSchema.Column> InputColumns { get; }
 
     /// <summary>
+    /// True when the mapper reads its <see cref="InputColumns"/> ahead through an <see cref="InputLookahead"/> where
+    /// one is offered; the cursor carrying the rows then reads those columns only if the caller asks for them.
+    /// </summary>
+    public virtual bool ReadsAhead => false;
+
+    /// <summary>
     /// Creates getters for the added columns over <paramref name="input"/>: element i is a
     /// <c>ValueGetter&lt;T&gt;</c> for <c>AddedColumns[i]</c>, or null where <paramref name="isActive"/> says i is not needed.
     /// Getters of one row may share work (for example one forward pass for several outputs).
     /// </summary>
     public abstract Delegate?[] CreateGetters(DataViewRow input, Func<int, bool> isActive);
+
+    /// <summary>
+    /// As <see cref="CreateGetters(DataViewRow, Func{int, bool})"/>, for a cursor whose rows can also be read ahead
+    /// through <paramref name="lookahead"/> (offered only when <see cref="ReadsAhead"/> is true and the row order is
+    /// repeatable). When <see cref="ReadsAhead"/> is true, <paramref name="input"/> does not carry the input columns.
+    /// </summary>
+    public virtual Delegate?[] CreateGetters(DataViewRow input, Func<int, bool> isActive, InputLookahead lookahead) =>
+        CreateGetters(input, isActive);
 }

@@ -18,6 +18,10 @@ internal static class ColumnRequirements
     public static SchemaShape.Column Find(SchemaShape shape, string name, string expected) =>
         shape.TryFindColumn(name, out var column) ? column : throw new SchemaMismatchException(name, expected, "no such column");
 
+    /// <summary>Describes a column type the way ML.NET prints it, saying so when a vector's size is unknown.</summary>
+    public static string Describe(DataViewType type) =>
+        type is VectorDataViewType { IsKnownSize: false } vector ? $"{vector} of unknown size" : type.ToString() ?? "?";
+
     /// <summary>Describes a schema-shape column the way ML.NET prints types, e.g. "Vector&lt;Single&gt; of unknown size".</summary>
     public static string Describe(SchemaShape.Column column)
     {

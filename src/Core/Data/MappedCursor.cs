@@ -33,6 +33,7 @@ internal sealed class MappedCursor : DataViewRowCursor
     {
         if (disposing)
         {
+            _columns.Dispose();
             _input.Dispose();
         }
 

@@ -26,8 +26,12 @@ internal sealed class MappedDataView : IDataView
     public DataViewRowCursor GetRowCursor(IEnumerable<DataViewSchema.Column> columnsNeeded, Random? rand = null)
     {
         var requested = columnsNeeded.ToList();
-        var input = _source.GetRowCursor(_schema.InputColumnsFor(requested), rand);
-        return new MappedCursor(input, new AddedColumnGetters(Schema, input, _schema.Mapper, _schema.ActivePredicate(requested)));
+        var mapper = _schema.Mapper;
+
+        // A shuffled cursor's row order cannot be repeated by a second cursor, so only unshuffled ones read ahead.
+        var lookahead = mapper.ReadsAhead && rand is null ? new InputLookahead(_source, mapper.InputColumns) : null;
+        var input = _source.GetRowCursor(_schema.InputColumnsFor(requested, readAhead: lookahead is not null), rand);
+        return new MappedCursor(input, new AddedColumnGetters(Schema, input, mapper, _schema.ActivePredicate(requested), lookahead));
     }
 
     public DataViewRowCursor[] GetRowCursorSet(IEnumerable<DataViewSchema.Column> columnsNeeded, int n, Random? rand = null) =>

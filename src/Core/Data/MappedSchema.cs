@@ -39,8 +39,11 @@ internal sealed class MappedSchema
         return i => active[i];
     }
 
-    /// <summary>The input columns needed to serve <paramref name="requested"/> output columns.</summary>
-    public IEnumerable<DataViewSchema.Column> InputColumnsFor(IEnumerable<DataViewSchema.Column> requested)
+    /// <summary>
+    /// The input columns needed to serve <paramref name="requested"/> output columns; with <paramref name="readAhead"/>
+    /// the mapper reads its own inputs through a lookahead cursor, so only requested input columns are needed.
+    /// </summary>
+    public IEnumerable<DataViewSchema.Column> InputColumnsFor(IEnumerable<DataViewSchema.Column> requested, bool readAhead = false)
     {
         var needed = new HashSet<int>();
         var anyAdded = false;
@@ -56,7 +59,7 @@ internal sealed class MappedSchema
             }
         }
 
-        if (anyAdded)
+        if (anyAdded && !readAhead)
         {
             foreach (var column in Mapper.InputColumns)
             {

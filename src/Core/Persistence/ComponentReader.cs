@@ -36,6 +36,9 @@ internal sealed class ComponentReader
         }
     }
 
+    /// <summary>The format version the component was saved in, between the format's oldest readable version and its current one.</summary>
+    public uint Version => _context.Header.ModelVerWritten;
+
     /// <summary>Reads a 32-bit integer.</summary>
     public int ReadInt32() => _context.Reader.ReadInt32();
 
