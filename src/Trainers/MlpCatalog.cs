@@ -1,4 +1,5 @@
 using Microsoft.ML;
+using Microsoft.ML.Data;
 using Microsoft.ML.Runtime;
 using MlNetMlp.Trainers;
 
@@ -37,7 +38,7 @@ public static class MlpCatalog
     /// <param name="options">The options; <see cref="MlpOptions.Task"/> Auto becomes multiclass.</param>
     /// <returns>The trainer.</returns>
     public static MlpTrainer Mlp(this MulticlassClassificationCatalog.MulticlassClassificationTrainers catalog, MlpOptions options) =>
-        new(CatalogEnvironment.Of(catalog), WithTask(options, MlpTask.MulticlassClassification));
+        new(Environment(catalog), WithTask(options, MlpTask.MulticlassClassification));
 
     /// <summary>A multilayer perceptron for multiclass classification with the common settings.</summary>
     /// <param name="catalog">The multiclass trainers catalog.</param>
@@ -56,7 +57,7 @@ public static class MlpCatalog
     /// <param name="options">The options; <see cref="MlpOptions.Task"/> Auto becomes binary.</param>
     /// <returns>The trainer.</returns>
     public static MlpTrainer Mlp(this BinaryClassificationCatalog.BinaryClassificationTrainers catalog, MlpOptions options) =>
-        new(CatalogEnvironment.Of(catalog), WithTask(options, MlpTask.BinaryClassification));
+        new(Environment(catalog), WithTask(options, MlpTask.BinaryClassification));
 
     /// <summary>A multilayer perceptron for binary classification with the common settings.</summary>
     /// <param name="catalog">The binary trainers catalog.</param>
@@ -75,7 +76,7 @@ public static class MlpCatalog
     /// <param name="options">The options; <see cref="MlpOptions.Task"/> Auto becomes regression.</param>
     /// <returns>The trainer.</returns>
     public static MlpTrainer Mlp(this RegressionCatalog.RegressionTrainers catalog, MlpOptions options) =>
-        new(CatalogEnvironment.Of(catalog), WithTask(options, MlpTask.Regression));
+        new(Environment(catalog), WithTask(options, MlpTask.Regression));
 
     /// <summary>A multilayer perceptron for regression with the common settings.</summary>
     /// <param name="catalog">The regression trainers catalog.</param>
@@ -99,6 +100,10 @@ public static class MlpCatalog
         BatchSize = batchSize ?? MlpOptions.Defaults.BatchSize,
     };
 
+    /// <summary>The MLContext's environment behind a trainers catalog (ML.NET keeps the interface that gives it internal).</summary>
+    private static IHostEnvironment Environment(IInternalCatalog catalog) =>
+        (catalog ?? throw new ArgumentNullException(nameof(catalog))).Environment;
+
     private static MlpOptions WithTask(MlpOptions options, MlpTask task)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -108,24 +113,5 @@ public static class MlpCatalog
         }
 
         return options.Task == MlpTask.Auto ? options.WithTask(task) : options;
-    }
-
-    /// <summary>
-    /// The host environment behind a trainers catalog. ML.NET keeps it internal (in Microsoft.ML.Data, which our
-    /// build does not publicize), so it is read by reflection here, in this one place.
-    /// </summary>
-    private static class CatalogEnvironment
-    {
-        public static IHostEnvironment Of(object catalog)
-        {
-            ArgumentNullException.ThrowIfNull(catalog);
-            var internalCatalog = catalog.GetType().GetInterfaces().FirstOrDefault(i => i.Name == "IInternalCatalog");
-            if (internalCatalog?.GetProperty("Environment")?.GetValue(catalog) is IHostEnvironment environment)
-            {
-                return environment;
-            }
-
-            throw new InvalidOperationException($"Could not reach the MLContext behind {catalog.GetType().Name}; this MlNetMlp build expects Microsoft.ML 5.0.x.");
-        }
     }
 }

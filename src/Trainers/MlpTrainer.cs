@@ -3,6 +3,8 @@ using Microsoft.ML.Data;
 using Microsoft.ML.Runtime;
 using Microsoft.ML.Trainers;
 using MlNetMlp.Data;
+using MlNetMlp.Network;
+using MlNetMlp.Tasks;
 using MlNetMlp.Torch;
 using TorchSharp;
 
@@ -16,7 +18,7 @@ namespace MlNetMlp.Trainers;
 /// <item><term>Machine learning task</term><description>Multiclass, binary and multilabel classification; regression (one or several targets).</description></item>
 /// <item><term>Is normalization required?</term><description>Yes: scale features to small ranges (e.g. <c>NormalizePixels</c>, <c>NormalizeMinMax</c>).</description></item>
 /// <item><term>Is caching required?</term><description>No: data that fits <see cref="MlpOptions.InMemoryCacheLimitBytes"/> is cached by the trainer.</description></item>
-/// <item><term>Required NuGet in addition to Microsoft.ML</term><description>MlNetMlp.Trainers (brings TorchSharp-cpu).</description></item>
+/// <item><term>Required NuGet in addition to Microsoft.ML</term><description>MlNetMlp.Trainers (brings TorchSharp-cpu); the trained model scores with MlNetMlp.Scoring alone.</description></item>
 /// </list>
 /// </remarks>
 public sealed class MlpTrainer : ITrainerEstimator<MlpTransformer, MlpModel>
@@ -43,20 +45,20 @@ public sealed class MlpTrainer : ITrainerEstimator<MlpTransformer, MlpModel>
     {
         ArgumentNullException.ThrowIfNull(input);
         var columns = TrainingColumns.Bind(input.Schema, _options);
-        var typeTask = columns.ResolveTask(_options.Task, _options.LabelColumnName);
+        var task = columns.DecideTask(_options.Task);
         TorchRuntime.EnsureStarted();
         var device = TrainingDevice.Select(_options.Device, _options.NumberOfThreads);
         using var channel = _host.Start("Training MLP");
-        var (task, training, validation) = LoadExamples(input, columns, typeTask, channel);
+        var (training, validation) = LoadExamples(input, columns, task, channel);
         var layout = new LabelLayout(task, columns.LabelKind, columns.LabelWidth, columns.ClassNames);
         var architecture = new NetworkArchitecture(
             columns.FeatureCount,
             _options.ResolveHiddenLayers(),
             layout.OutputUnits,
-            _options.OutputActivation == MlpActivation.Auto ? DefaultOutputActivation(task) : _options.OutputActivation,
-            _options.Loss == MlpLoss.Auto ? DefaultLoss(task) : _options.Loss);
+            _options.OutputActivation == MlpActivation.Auto ? task.OutputActivation : _options.OutputActivation,
+            _options.Loss == MlpLoss.Auto ? task.Loss : _options.Loss);
         var seed = _options.Seed ?? _host.Rand.Next();
-        var network = new MlpNetwork(architecture, _options.KernelInitializer, seed);
+        using var network = new MlpNetwork(architecture, _options.KernelInitializer, seed);
         if (_options.InitialWeights is { } initial)
         {
             StartFrom(network, initial);
@@ -65,26 +67,42 @@ public sealed class MlpTrainer : ITrainerEstimator<MlpTransformer, MlpModel>
         network.to(device);
         channel.Info($"MLP: {columns.FeatureCount} inputs, {string.Join(", ", architecture.HiddenLayers)}, {layout.OutputUnits} outputs ({task}), seed {seed}.");
         var settings = new TrainingSettings(_options.Epochs, _options.BatchSize, _options.Shuffle, seed, _options.Optimizer,
-            _options.LearningRate, _options.Momentum, Metrics.For(task), _options.EarlyStopping, device);
+            _options.LearningRate, _options.Momentum, task.Metric, _options.EarlyStopping, device);
         var history = new TrainingLoop(network, settings, _host.CheckAlive, epoch =>
         {
             channel.Info(epoch.ToString());
             _options.Progress?.Invoke(epoch);
         }).Run(training, validation);
-        network.to(torch.CPU);
-        network.eval();
-        return new MlpTransformer(new MlpModel(network, task, history), layout, columns.Features.Name, columns.Label.Name);
+        var model = new MlpModel(architecture, network.ExportWeights(), task.Task, history);
+        return new MlpTransformer(model, layout, columns.Features.Name, columns.Label.Name);
     }
 
-    /// <summary>The schema after the trained transformer; throws <see cref="SchemaMismatchException"/> when the feature or label column does not fit.</summary>
+    /// <summary>
+    /// The schema after the trained transformer, decided from the label's type exactly as <see cref="Fit"/> decides it;
+    /// throws <see cref="SchemaMismatchException"/> when the feature or label column does not fit.
+    /// </summary>
     /// <param name="inputSchema">The shape of the training data.</param>
     /// <returns>The input shape plus the prediction columns of the task.</returns>
-    public SchemaShape GetOutputSchema(SchemaShape inputSchema) => MlpOutputShape.Of(inputSchema, _options);
-
-    private (MlpTask Task, IMiniBatchSource Training, IMiniBatchSource? Validation) LoadExamples(IDataView input, TrainingColumns columns, MlpTask? typeTask, IChannel channel)
+    public SchemaShape GetOutputSchema(SchemaShape inputSchema)
     {
-        var cached = InMemoryExamples.TryLoad(input, columns, typeTask, columns.LabelWidth, _options.InMemoryCacheLimitBytes, _host.CheckAlive);
-        MlpTask task;
+        ArgumentNullException.ThrowIfNull(inputSchema);
+        var features = ColumnRequirements.Find(inputSchema, _options.FeatureColumnName, TrainingColumns.FeatureExpectation);
+        if (features.Kind != SchemaShape.Column.VectorKind.Vector || features.IsKey || features.ItemType != NumberDataViewType.Single)
+        {
+            throw new SchemaMismatchException(_options.FeatureColumnName, TrainingColumns.FeatureExpectation, ColumnRequirements.Describe(features));
+        }
+
+        var label = ColumnRequirements.Find(inputSchema, _options.LabelColumnName, TaskDecision.LabelExpectation);
+        var kind = TaskDecision.KindOf(label)
+            ?? throw new SchemaMismatchException(_options.LabelColumnName, TaskDecision.LabelExpectation, ColumnRequirements.Describe(label));
+        var task = TaskDecision.Decide(_options.Task, kind, label.Name, ColumnRequirements.Describe(label));
+        var hasNames = label.Annotations.TryFindColumn(kind == LabelKind.Key ? ClassNameAnnotations.KeyValues : ClassNameAnnotations.SlotNames, out _);
+        return ColumnRequirements.With(inputSchema, task.Columns(kind).Select(column => column.ToShape(hasNames)).ToArray());
+    }
+
+    private (IMiniBatchSource Training, IMiniBatchSource? Validation) LoadExamples(IDataView input, TrainingColumns columns, TaskDefinition task, IChannel channel)
+    {
+        var cached = InMemoryExamples.TryLoad(input, columns, task, isValidation: false, _options.InMemoryCacheLimitBytes, _host.CheckAlive);
         IMiniBatchSource training;
         IMiniBatchSource? validation = null;
         if (cached is not null)
@@ -94,9 +112,6 @@ public sealed class MlpTrainer : ITrainerEstimator<MlpTransformer, MlpModel>
                 throw new InvalidOperationException($"The training data is empty: expected at least one row with columns '{columns.Features.Name}' and '{columns.Label.Name}', found 0 rows.");
             }
 
-            task = columns.LabelKind == LabelKind.Vector && typeTask != MlpTask.Regression
-                ? VectorLabelTask.Resolve(typeTask, cached.Targets, columns.LabelWidth, columns.Label.Name)
-                : typeTask!.Value;
             training = cached;
             if (_options.ValidationFraction > 0)
             {
@@ -113,14 +128,12 @@ public sealed class MlpTrainer : ITrainerEstimator<MlpTransformer, MlpModel>
         else
         {
             channel.Info($"Training data exceeds {_options.InMemoryCacheLimitBytes} bytes: streaming it from the source every epoch.");
-            task = typeTask ?? throw new InvalidOperationException(
-                $"Column '{columns.Label.Name}': a vector label on data too large to cache needs an explicit MlpOptions.Task (MulticlassClassification, MultilabelClassification or Regression).");
             if (_options.ValidationFraction > 0)
             {
                 throw new InvalidOperationException("ValidationFraction needs the training data in memory, and it exceeds InMemoryCacheLimitBytes: pass ValidationData instead, or raise the limit.");
             }
 
-            training = new StreamingExamples(input, columns, task, columns.LabelWidth, _host.CheckAlive);
+            training = new StreamingExamples(input, columns, task, isValidation: false, _host.CheckAlive);
         }
 
         if (_options.ValidationData is { } validationData)
@@ -132,36 +145,22 @@ public sealed class MlpTrainer : ITrainerEstimator<MlpTransformer, MlpModel>
                     $"{validationColumns.FeatureCount} features, label {validationColumns.Label.Type}");
             }
 
-            validation = (IMiniBatchSource?)InMemoryExamples.TryLoad(validationData, validationColumns, task, columns.LabelWidth, _options.InMemoryCacheLimitBytes, _host.CheckAlive)
-                ?? new StreamingExamples(validationData, validationColumns, task, columns.LabelWidth, _host.CheckAlive);
+            validation = (IMiniBatchSource?)InMemoryExamples.TryLoad(validationData, validationColumns, task, isValidation: true, _options.InMemoryCacheLimitBytes, _host.CheckAlive)
+                ?? new StreamingExamples(validationData, validationColumns, task, isValidation: true, _host.CheckAlive);
         }
 
-        return (task, training, validation);
+        return (training, validation);
     }
 
     private static void StartFrom(MlpNetwork network, MlpModel initial)
     {
         try
         {
-            network.ImportWeights(initial.Network.ExportWeights());
+            network.ImportWeights(initial.DenseLayers);
         }
         catch (ArgumentException e)
         {
             throw new ArgumentException($"InitialWeights: the given model's layers do not match this network. {e.Message}", nameof(MlpOptions.InitialWeights), e);
         }
     }
-
-    internal static MlpActivation DefaultOutputActivation(MlpTask task) => task switch
-    {
-        MlpTask.MulticlassClassification => MlpActivation.Softmax,
-        MlpTask.BinaryClassification or MlpTask.MultilabelClassification => MlpActivation.Sigmoid,
-        _ => MlpActivation.Linear,
-    };
-
-    internal static MlpLoss DefaultLoss(MlpTask task) => task switch
-    {
-        MlpTask.MulticlassClassification => MlpLoss.CategoricalCrossEntropy,
-        MlpTask.BinaryClassification or MlpTask.MultilabelClassification => MlpLoss.BinaryCrossEntropy,
-        _ => MlpLoss.MeanSquaredError,
-    };
 }

@@ -1,4 +1,5 @@
 using Microsoft.ML;
+using MlNetMlp.Tasks;
 using MlNetMlp.Torch;
 
 namespace MlNetMlp.Trainers;
@@ -28,19 +29,16 @@ internal sealed class InMemoryExamples : IMiniBatchSource
 
     public int RowCount => _count;
 
-    /// <summary>Target rows of every example, row-major (for deciding and checking vector-label tasks).</summary>
-    public ReadOnlySpan<float> Targets => _storage.Targets.AsSpan(_start * TargetCount, _count * TargetCount);
-
     /// <summary>
     /// Reads <paramref name="data"/>; returns null as soon as the cache would pass <paramref name="limitBytes"/>, in
     /// which case the caller streams instead.
     /// </summary>
-    public static InMemoryExamples? TryLoad(IDataView data, TrainingColumns columns, MlpTask? task, int targetCount, long limitBytes, Action checkAlive)
+    public static InMemoryExamples? TryLoad(IDataView data, TrainingColumns columns, TaskDefinition task, bool isValidation, long limitBytes, Action checkAlive)
     {
-        var storage = new Storage(columns.FeatureCount, targetCount, columns.Weight is not null);
+        var storage = new Storage(columns.FeatureCount, columns.LabelWidth, columns.Weight is not null);
         using var cursor = data.GetRowCursor(TrainingRowReader.ColumnsNeeded(columns));
-        var reader = new TrainingRowReader(cursor, columns, task);
-        var target = new float[targetCount];
+        var reader = new TrainingRowReader(cursor, columns, task, isValidation);
+        var target = new float[columns.LabelWidth];
         while (cursor.MoveNext())
         {
             if ((cursor.Position & 1023) == 0)

@@ -1,4 +1,5 @@
 using Microsoft.ML;
+using MlNetMlp.Tasks;
 using MlNetMlp.Torch;
 
 namespace MlNetMlp.Trainers;
@@ -8,17 +9,17 @@ namespace MlNetMlp.Trainers;
 /// stays at one mini-batch; the cost is a full read of the source per epoch. Shuffling uses the source's own
 /// shuffling cursor where it has one (<see cref="IDataView.CanShuffle"/>); otherwise rows come in source order.
 /// </summary>
-internal sealed class StreamingExamples(IDataView data, TrainingColumns columns, MlpTask task, int targetCount, Action checkAlive) : IMiniBatchSource
+internal sealed class StreamingExamples(IDataView data, TrainingColumns columns, TaskDefinition task, bool isValidation, Action checkAlive) : IMiniBatchSource
 {
     public int FeatureCount => columns.FeatureCount;
 
-    public int TargetCount => targetCount;
+    public int TargetCount => columns.LabelWidth;
 
     public IEnumerable<MiniBatch> Batches(int batchSize, Random? shuffle)
     {
         var random = shuffle is not null && data.CanShuffle ? new Random(shuffle.Next()) : null;
         using var cursor = data.GetRowCursor(TrainingRowReader.ColumnsNeeded(columns), random);
-        var reader = new TrainingRowReader(cursor, columns, task);
+        var reader = new TrainingRowReader(cursor, columns, task, isValidation);
         var batch = new MiniBatch(batchSize, FeatureCount, TargetCount, columns.Weight is not null);
         var rows = 0;
         while (cursor.MoveNext())

@@ -1,17 +1,17 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using MlNetMlp.Data;
+using MlNetMlp.Tasks;
 
 namespace MlNetMlp.Trainers;
 
 /// <summary>
-/// The feature, label and weight columns of training data, checked against what the trainer can use, with the
-/// task the label implies. Errors name the column, what was expected and what was found.
+/// The feature, label and weight columns of training data, checked against what the trainer can use, with the label's
+/// kind, width and class names. Errors name the column, what was expected and what was found.
 /// </summary>
 internal sealed class TrainingColumns
 {
     public const string FeatureExpectation = "a known-size vector of Single";
-    public const string LabelExpectation = "a Key<UInt32>, Boolean, Single, Double or known-size vector of Single label";
     public const string WeightExpectation = "a Single example weight";
 
     private TrainingColumns(DataViewSchema.Column features, DataViewSchema.Column label, DataViewSchema.Column? weight, LabelKind labelKind, int labelWidth, IReadOnlyList<string>? classNames)
@@ -35,7 +35,7 @@ internal sealed class TrainingColumns
 
     public LabelKind LabelKind { get; }
 
-    /// <summary>Key count or vector size; 1 for scalar labels.</summary>
+    /// <summary>Key count or vector size; 1 for scalar labels. It is also the number of output units.</summary>
     public int LabelWidth { get; }
 
     public IReadOnlyList<string>? ClassNames { get; }
@@ -44,19 +44,19 @@ internal sealed class TrainingColumns
     public static TrainingColumns Bind(DataViewSchema schema, MlpOptions options)
     {
         var features = ColumnRequirements.Find(schema, options.FeatureColumnName, FeatureExpectation);
-        if (features.Type is not VectorDataViewType { ItemType: NumberDataViewType } featureType || featureType.ItemType != NumberDataViewType.Single || !featureType.IsKnownSize || featureType.Dimensions.Length != 1)
+        if (features.Type is not VectorDataViewType { IsKnownSize: true, Dimensions.Length: 1 } featureType || featureType.ItemType != NumberDataViewType.Single)
         {
-            throw new SchemaMismatchException(options.FeatureColumnName, FeatureExpectation, Describe(features.Type));
+            throw new SchemaMismatchException(options.FeatureColumnName, FeatureExpectation, ColumnRequirements.Describe(features.Type));
         }
 
-        var label = ColumnRequirements.Find(schema, options.LabelColumnName, LabelExpectation);
-        var (kind, width, classNames) = label.Type switch
+        var label = ColumnRequirements.Find(schema, options.LabelColumnName, TaskDecision.LabelExpectation);
+        var kind = TaskDecision.KindOf(label.Type)
+            ?? throw new SchemaMismatchException(options.LabelColumnName, TaskDecision.LabelExpectation, ColumnRequirements.Describe(label.Type));
+        var (width, classNames) = label.Type switch
         {
-            KeyDataViewType key when key.RawType == typeof(uint) && key.Count is > 0 and <= int.MaxValue => (LabelKind.Key, (int)key.Count, ClassNameAnnotations.Read(label, ClassNameAnnotations.KeyValues)),
-            BooleanDataViewType => (LabelKind.Boolean, 1, null),
-            NumberDataViewType n when n == NumberDataViewType.Single || n == NumberDataViewType.Double => (LabelKind.Number, 1, null),
-            VectorDataViewType v when v.ItemType == NumberDataViewType.Single && v.IsKnownSize => (LabelKind.Vector, v.Size, ClassNameAnnotations.Read(label, ClassNameAnnotations.SlotNames)),
-            _ => throw new SchemaMismatchException(options.LabelColumnName, LabelExpectation, Describe(label.Type)),
+            KeyDataViewType key => ((int)key.Count, ClassNameAnnotations.Read(label, ClassNameAnnotations.KeyValues)),
+            VectorDataViewType vector => (vector.Size, ClassNameAnnotations.Read(label, ClassNameAnnotations.SlotNames)),
+            _ => (1, null),
         };
 
         DataViewSchema.Column? weight = null;
@@ -65,45 +65,14 @@ internal sealed class TrainingColumns
             weight = ColumnRequirements.Find(schema, weightName, WeightExpectation);
             if (weight.Value.Type != NumberDataViewType.Single)
             {
-                throw new SchemaMismatchException(weightName, WeightExpectation, Describe(weight.Value.Type));
+                throw new SchemaMismatchException(weightName, WeightExpectation, ColumnRequirements.Describe(weight.Value.Type));
             }
         }
 
         return new TrainingColumns(features, label, weight, kind, width, classNames);
     }
 
-    /// <summary>The task the label implies under <paramref name="requested"/>; null when a vector label under Auto must be decided from its values.</summary>
-    public MlpTask? ResolveTask(MlpTask requested, string labelColumnName)
-    {
-        var fits = requested switch
-        {
-            MlpTask.Auto => true,
-            MlpTask.MulticlassClassification => LabelKind is LabelKind.Key or LabelKind.Vector,
-            MlpTask.BinaryClassification => LabelKind is LabelKind.Boolean or LabelKind.Number,
-            MlpTask.MultilabelClassification => LabelKind is LabelKind.Vector,
-            _ => LabelKind is LabelKind.Number or LabelKind.Vector,
-        };
-        if (!fits)
-        {
-            throw new SchemaMismatchException(labelColumnName, $"a label that {requested} can use ({Allowed(requested)})", $"{Describe(Label.Type)}");
-        }
-
-        return requested != MlpTask.Auto ? requested : LabelKind switch
-        {
-            LabelKind.Key => MlpTask.MulticlassClassification,
-            LabelKind.Boolean => MlpTask.BinaryClassification,
-            LabelKind.Number => MlpTask.Regression,
-            _ => null,
-        };
-    }
-
-    public static string Allowed(MlpTask task) => task switch
-    {
-        MlpTask.MulticlassClassification => "Key<UInt32> or a one-hot vector of Single",
-        MlpTask.BinaryClassification => "Boolean, or Single/Double holding 0 and 1",
-        MlpTask.MultilabelClassification => "a known-size vector of Single holding 0 and 1",
-        _ => "Single, Double or a known-size vector of Single",
-    };
-
-    public static string Describe(DataViewType type) => type is VectorDataViewType { IsKnownSize: false } vector ? $"{vector} of unknown size" : type.ToString() ?? "?";
+    /// <summary>The task for this label under <paramref name="requested"/>, decided from the label's type as <c>GetOutputSchema</c> decides it.</summary>
+    public TaskDefinition DecideTask(MlpTask requested) =>
+        TaskDecision.Decide(requested, LabelKind, Label.Name, ColumnRequirements.Describe(Label.Type));
 }

@@ -1,30 +1,35 @@
 using System.Globalization;
 using Microsoft.ML;
 using Microsoft.ML.Data;
+using MlNetMlp.Tasks;
 
 namespace MlNetMlp.Trainers;
 
 /// <summary>
 /// Reads the current row of a cursor as network input: the features (checked finite), the target row the loss
-/// compares against (a key becomes a one-hot row here, through <see cref="KeyIndex"/>), and the example weight.
-/// Errors name the column, the row and what was found.
+/// compares against (a key becomes a one-hot row here, through <see cref="KeyIndex"/>; every target row is checked
+/// against the task), and the example weight. Errors name the column, the row (of the validation data when it is
+/// that) and what was found.
 /// </summary>
 internal sealed class TrainingRowReader
 {
     private readonly DataViewRowCursor _cursor;
     private readonly TrainingColumns _columns;
-    private readonly MlpTask? _task;
+    private readonly TaskDefinition _task;
+    private readonly string _where;
     private readonly ValueGetter<VBuffer<float>> _features;
     private readonly ValueGetter<float>? _weight;
     private readonly Action<Span<float>> _readTargets;
     private VBuffer<float> _featureValues;
     private VBuffer<float> _labelValues;
 
-    public TrainingRowReader(DataViewRowCursor cursor, TrainingColumns columns, MlpTask? task)
+    /// <summary>Reads rows of <paramref name="cursor"/>; errors in validation data say so (<paramref name="isValidation"/>).</summary>
+    public TrainingRowReader(DataViewRowCursor cursor, TrainingColumns columns, TaskDefinition task, bool isValidation)
     {
         _cursor = cursor;
         _columns = columns;
         _task = task;
+        _where = isValidation ? " of the validation data" : "";
         _features = cursor.GetGetter<VBuffer<float>>(columns.Features);
         _weight = columns.Weight is { } weight ? cursor.GetGetter<float>(weight) : null;
         _readTargets = TargetReader();
@@ -45,7 +50,7 @@ internal sealed class TrainingRowReader
             {
                 var slot = _featureValues.IsDense ? i : _featureValues.GetIndices()[i];
                 throw new InvalidOperationException(
-                    $"Column '{_columns.Features.Name}', row {_cursor.Position}, slot {slot}: expected finite feature values, found {values[i].ToString(CultureInfo.InvariantCulture)}. " +
+                    $"Column '{_columns.Features.Name}', row {_cursor.Position}{_where}, slot {slot}: expected finite feature values, found {values[i].ToString(CultureInfo.InvariantCulture)}. " +
                     "Replace missing values first, e.g. with mlContext.Transforms.ReplaceMissingValues.");
             }
         }
@@ -60,8 +65,15 @@ internal sealed class TrainingRowReader
         features.CopyTo(destination);
     }
 
-    /// <summary>Writes the current row's target (output-width floats) into <paramref name="destination"/>.</summary>
-    public void ReadTargets(Span<float> destination) => _readTargets(destination);
+    /// <summary>Writes the current row's target (output-width floats) into <paramref name="destination"/>, checked against the task.</summary>
+    public void ReadTargets(Span<float> destination)
+    {
+        _readTargets(destination);
+        if (_task.CheckTarget(destination) is { } problem)
+        {
+            throw RowError(_columns.Label.Name, problem);
+        }
+    }
 
     /// <summary>The current row's example weight (1 without a weight column); negative or non-finite throws.</summary>
     public float ReadWeight()
@@ -73,7 +85,7 @@ internal sealed class TrainingRowReader
 
         var weight = 0f;
         _weight(ref weight);
-        return weight >= 0 && float.IsFinite(weight) ? weight : throw RowError(_columns.Weight!.Value.Name, "a finite weight >= 0", weight.ToString(CultureInfo.InvariantCulture));
+        return weight >= 0 && float.IsFinite(weight) ? weight : throw RowError(_columns.Weight!.Value.Name, $"expected a finite weight >= 0, found {weight.ToString(CultureInfo.InvariantCulture)}");
     }
 
     private Action<Span<float>> TargetReader()
@@ -90,7 +102,7 @@ internal sealed class TrainingRowReader
                     var index = KeyIndex.ToClassIndex(value);
                     if (index < 0 || index >= destination.Length)
                     {
-                        throw RowError(label.Name, $"a key in 1..{destination.Length}", value == 0 ? "a missing key (0)" : $"key {value}");
+                        throw RowError(label.Name, $"expected a key in 1..{destination.Length}, found {(value == 0 ? "a missing key (0)" : $"key {value}")}");
                     }
 
                     destination.Clear();
@@ -108,13 +120,8 @@ internal sealed class TrainingRowReader
                 var number = NumberGetter(label);
                 return destination =>
                 {
-                    var value = number();
-                    if (!float.IsFinite(value) || (_task == MlpTask.BinaryClassification && value is not (0 or 1)))
-                    {
-                        throw RowError(label.Name, _task == MlpTask.BinaryClassification ? "a binary label of 0 or 1" : "a finite label", value.ToString(CultureInfo.InvariantCulture));
-                    }
-
-                    destination[0] = value;
+                    destination[0] = number();
+                    CheckFinite(label, destination);
                 };
             default:
                 var vector = _cursor.GetGetter<VBuffer<float>>(label);
@@ -122,14 +129,19 @@ internal sealed class TrainingRowReader
                 {
                     vector(ref _labelValues);
                     _labelValues.CopyTo(destination);
-                    foreach (var value in destination)
-                    {
-                        if (!float.IsFinite(value))
-                        {
-                            throw RowError(label.Name, "finite label values", value.ToString(CultureInfo.InvariantCulture));
-                        }
-                    }
+                    CheckFinite(label, destination);
                 };
+        }
+    }
+
+    private void CheckFinite(DataViewSchema.Column label, ReadOnlySpan<float> values)
+    {
+        foreach (var value in values)
+        {
+            if (!float.IsFinite(value))
+            {
+                throw RowError(label.Name, $"expected finite label values, found {value.ToString(CultureInfo.InvariantCulture)}");
+            }
         }
     }
 
@@ -155,6 +167,6 @@ internal sealed class TrainingRowReader
         };
     }
 
-    private InvalidOperationException RowError(string column, string expected, string found) =>
-        new($"Column '{column}', row {_cursor.Position}: expected {expected}, found {found}.");
+    private InvalidOperationException RowError(string column, string problem) =>
+        new($"Column '{column}', row {_cursor.Position}{_where}: {problem}.");
 }

@@ -148,7 +148,7 @@ public sealed class MlpOptions
         for (var i = 0; i < Layers.Count; i++)
         {
             Require(Layers[i] is not null, nameof(Layers), "a layer at every position", $"null at position {i}");
-            Layers[i].Validate($"Layer {i} ({Layers[i]})");
+            Layers[i].Validate(nameof(Layers), $"Layer {i} ({Layers[i]})");
         }
 
         if (EarlyStopping is { } stopping)

@@ -1,9 +1,10 @@
+using MlNetMlp.Tasks;
 using MlNetMlp.Trainers;
 
 namespace MlNetMlp.Torch;
 
 /// <summary>Keras's EarlyStopping bookkeeping: the best value so far, epochs since, and whether to stop.</summary>
-internal sealed class EarlyStoppingTracker(MlpEarlyStopping options, MetricKind metric)
+internal sealed class EarlyStoppingTracker(MlpEarlyStopping options, TrainingMetric metric)
 {
     private readonly bool _higherIsBetter = options.Monitor is MlpMonitor.ValidationMetric or MlpMonitor.TrainingMetric && Metrics.HigherIsBetter(metric);
     private double? _best;

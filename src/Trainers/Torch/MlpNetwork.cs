@@ -1,3 +1,4 @@
+using MlNetMlp.Network;
 using MlNetMlp.Trainers;
 using TorchSharp;
 using TorchSharp.Modules;
@@ -6,9 +7,10 @@ using static TorchSharp.torch;
 namespace MlNetMlp.Torch;
 
 /// <summary>
-/// The multilayer perceptron: hidden dense and dropout layers in run order, then a linear output layer. The output
-/// activation is not part of <see cref="forward"/>: the loss works on the raw outputs (softmax and sigmoid losses
-/// are computed from logits for stability) and <see cref="Predict"/> applies it.
+/// The multilayer perceptron in torch, for training: hidden dense and dropout layers in run order, then a linear
+/// output layer. The output activation is not part of <see cref="forward"/>: the loss works on the raw outputs
+/// (softmax and sigmoid losses are computed from logits for stability). Trained weights leave through
+/// <see cref="ExportWeights"/> into the scoring model, which predicts without torch.
 /// </summary>
 internal sealed class MlpNetwork : nn.Module<Tensor, Tensor>
 {
@@ -74,51 +76,45 @@ internal sealed class MlpNetwork : nn.Module<Tensor, Tensor>
         return total;
     }
 
-    /// <summary>
-    /// Runs inference on <paramref name="rows"/> rows of <paramref name="features"/> (row-major) in eval mode without
-    /// gradients; writes the raw outputs and the activated outputs (rows × output units).
-    /// </summary>
-    public void Predict(float[] features, int rows, float[] raw, float[] activated)
+    /// <summary>A copy of every dense layer's weights in the scoring model's layout (kernel as inputs × units).</summary>
+    public IReadOnlyList<DenseWeights> ExportWeights()
     {
         using var scope = torch.NewDisposeScope();
         using var noGrad = torch.no_grad();
-        var input = BatchTensor.From(features, [rows, Architecture.InputSize], torch.CPU);
-        var output = forward(input);
-        output.data<float>().CopyTo(raw);
-        Activations.Apply(Architecture.OutputActivation, output).data<float>().CopyTo(activated);
+        return _denseLayers.Select(dense =>
+        {
+            var (units, inputs) = ((int)dense.Kernel.shape[0], (int)dense.Kernel.shape[1]);
+            var kernel = new float[inputs * units];
+            var bias = new float[units];
+            dense.Kernel.t().contiguous().cpu().data<float>().CopyTo(kernel);
+            dense.Bias.cpu().data<float>().CopyTo(bias);
+            return new DenseWeights(inputs, units, kernel, bias);
+        }).ToList();
     }
 
-    /// <summary>The weights of every dense layer in torch layout: kernel (units × inputs, row-major) and bias.</summary>
-    public IReadOnlyList<(float[] Kernel, float[] Bias)> ExportWeights()
-    {
-        using var noGrad = torch.no_grad();
-        return _denseLayers.Select(d => (d.Kernel.data<float>().ToArray(), d.Bias.data<float>().ToArray())).ToList();
-    }
-
-    /// <summary>Overwrites every dense layer's weights; sizes must match the architecture.</summary>
-    public void ImportWeights(IReadOnlyList<(float[] Kernel, float[] Bias)> weights)
+    /// <summary>Overwrites every dense layer's weights (kernels as inputs × units); sizes must match the architecture.</summary>
+    public void ImportWeights(IReadOnlyList<DenseWeights> weights)
     {
         if (weights.Count != _denseLayers.Length)
         {
             throw new ArgumentException($"Expected weights for {_denseLayers.Length} dense layers. Received: {weights.Count}", nameof(weights));
         }
 
+        using var scope = torch.NewDisposeScope();
         using var noGrad = torch.no_grad();
         for (var i = 0; i < weights.Count; i++)
         {
             var dense = _denseLayers[i];
-            var (kernel, bias) = weights[i];
-            if (kernel.Length != dense.Kernel.numel() || bias.Length != dense.Bias.numel())
+            var layer = weights[i];
+            if (layer.Units != dense.Kernel.shape[0] || layer.Inputs != dense.Kernel.shape[1])
             {
                 throw new ArgumentException(
                     $"Dense layer {i}: expected a {dense.Kernel.shape[1]}x{dense.Kernel.shape[0]} kernel and {dense.Bias.numel()} biases. " +
-                    $"Received: {kernel.Length} kernel values and {bias.Length} biases", nameof(weights));
+                    $"Received: {layer.Kernel.Length} kernel values and {layer.Bias.Length} biases", nameof(weights));
             }
 
-            using var kernelValues = torch.tensor(kernel, dense.Kernel.shape);
-            using var biasValues = torch.tensor(bias, dense.Bias.shape);
-            dense.Kernel.copy_(kernelValues);
-            dense.Bias.copy_(biasValues);
+            dense.Kernel.copy_(BatchTensor.From(layer.Kernel, [layer.Inputs, layer.Units], dense.Kernel.device).t());
+            dense.Bias.copy_(BatchTensor.From(layer.Bias, [layer.Units], dense.Bias.device));
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using MlNetMlp.Network;
 using MlNetMlp.Trainers;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -21,7 +22,7 @@ internal sealed class TrainingLoop(MlpNetwork network, TrainingSettings settings
         var history = new List<MlpEpoch>();
         var shuffle = settings.Shuffle ? new Random(settings.Seed) : null;
         var stopping = settings.EarlyStopping is { } options ? new EarlyStoppingTracker(options, settings.Metric) : null;
-        List<(float[] Kernel, float[] Bias)>? bestWeights = null;
+        IReadOnlyList<DenseWeights>? bestWeights = null;
         using var optimizer = OptimizerFactory.Create(settings.Optimizer, network.parameters().ToList(), settings.LearningRate, settings.Momentum);
         for (var epoch = 1; epoch <= settings.Epochs; epoch++)
         {
@@ -38,7 +39,7 @@ internal sealed class TrainingLoop(MlpNetwork network, TrainingSettings settings
 
             if (stopping.Improved(result) && settings.EarlyStopping!.RestoreBestWeights)
             {
-                bestWeights = [.. network.ExportWeights()];
+                bestWeights = network.ExportWeights();
             }
 
             if (stopping.ShouldStop)

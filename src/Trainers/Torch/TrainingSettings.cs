@@ -1,3 +1,4 @@
+using MlNetMlp.Tasks;
 using MlNetMlp.Trainers;
 using TorchSharp;
 
@@ -12,6 +13,6 @@ internal sealed record TrainingSettings(
     MlpOptimizer Optimizer,
     double LearningRate,
     double Momentum,
-    MetricKind Metric,
+    TrainingMetric Metric,
     MlpEarlyStopping? EarlyStopping,
     torch.Device Device);

@@ -1,3 +1,4 @@
+using MlNetMlp.Tasks;
 using MlNetMlp.Torch;
 using MlNetMlp.Trainers;
 
@@ -10,7 +11,7 @@ public sealed class EarlyStoppingTrackerTests
     [TestMethod]
     public void ValidationAccuracy_HigherIsBetter_StopsAfterPatienceEpochsWithoutGain()
     {
-        var tracker = new EarlyStoppingTracker(new MlpEarlyStopping { Monitor = MlpMonitor.ValidationMetric, Patience = 2, MinDelta = 0.01f }, MetricKind.Accuracy);
+        var tracker = new EarlyStoppingTracker(new MlpEarlyStopping { Monitor = MlpMonitor.ValidationMetric, Patience = 2, MinDelta = 0.01f }, TrainingMetric.Accuracy);
 
         var improved = new[] { 0.50, 0.60, 0.605, 0.70, 0.69, 0.705 }.Select(a => (tracker.Improved(Epoch(validationMetric: a)), tracker.ShouldStop)).ToList();
 
@@ -22,7 +23,7 @@ public sealed class EarlyStoppingTrackerTests
     [TestMethod]
     public void ValidationMeanAbsoluteError_LowerIsBetter()
     {
-        var tracker = new EarlyStoppingTracker(new MlpEarlyStopping { Monitor = MlpMonitor.ValidationMetric, Patience = 0 }, MetricKind.MeanAbsoluteError);
+        var tracker = new EarlyStoppingTracker(new MlpEarlyStopping { Monitor = MlpMonitor.ValidationMetric, Patience = 0 }, TrainingMetric.MeanAbsoluteError);
 
         Assert.IsTrue(tracker.Improved(Epoch(validationMetric: 2.0)));
         Assert.IsTrue(tracker.Improved(Epoch(validationMetric: 1.5)));
@@ -33,7 +34,7 @@ public sealed class EarlyStoppingTrackerTests
     [TestMethod]
     public void TrainingLoss_LowerIsBetter_IgnoresTheMetric()
     {
-        var tracker = new EarlyStoppingTracker(new MlpEarlyStopping { Monitor = MlpMonitor.TrainingLoss, Patience = 1 }, MetricKind.Accuracy);
+        var tracker = new EarlyStoppingTracker(new MlpEarlyStopping { Monitor = MlpMonitor.TrainingLoss, Patience = 1 }, TrainingMetric.Accuracy);
 
         Assert.IsTrue(tracker.Improved(Epoch(trainingLoss: 1.0)));
         Assert.IsTrue(tracker.Improved(Epoch(trainingLoss: 0.5)));

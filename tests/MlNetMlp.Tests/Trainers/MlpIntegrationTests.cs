@@ -115,7 +115,7 @@ public sealed class MlpIntegrationTests
         var rows = Blobs.Create(20, seed: 2);
         var data = VectorLabels(mlContext, rows.Select(r => new VectorLabelRow { Features = r.Features, Label = [r.Class == "red" ? 1 : 0, r.Class != "blue" ? 1 : 0, r.Features[3] > 0 ? 1 : 0] }));
 
-        var model = mlContext.Mlp(new MlpOptions { HiddenLayers = [16], Epochs = 60, BatchSize = 8, LearningRate = 0.01f }).Fit(data);
+        var model = mlContext.Mlp(new MlpOptions { Task = MlpTask.MultilabelClassification, HiddenLayers = [16], Epochs = 60, BatchSize = 8, LearningRate = 0.01f }).Fit(data);
         var output = model.Transform(data);
 
         Assert.AreEqual(MlpTask.MultilabelClassification, model.Model.Task);

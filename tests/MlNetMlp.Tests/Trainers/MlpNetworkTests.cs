@@ -1,3 +1,5 @@
+using MlNetMlp.Network;
+using MlNetMlp.Tasks;
 using MlNetMlp.Torch;
 using MlNetMlp.Trainers;
 using TorchSharp;
@@ -46,7 +48,7 @@ public sealed class MlpNetworkTests
     public void TrainingLoop_PenaltyPartOfHistory_IsThePenaltyOfTheWeightsTheBatchSaw()
     {
         using var network = KnownNetwork(MlpLayer.Dense(3, MlpActivation.Relu, l2: 0.001f));
-        var settings = new TrainingSettings(1, 4, false, 1, MlpOptimizer.RmsProp, 1e-3, 0, MetricKind.MeanAbsoluteError, null, torch.CPU);
+        var settings = new TrainingSettings(1, 4, false, 1, MlpOptimizer.RmsProp, 1e-3, 0, TrainingMetric.MeanAbsoluteError, null, torch.CPU);
 
         var history = new TrainingLoop(network, settings, () => { }, _ => { }).Run(new FixedBatch([1, 2, 3, 4, 5, 6, 7, 8], [1, 0, 1, 0]), null);
 
@@ -59,13 +61,12 @@ public sealed class MlpNetworkTests
     {
         using var network = new MlpNetwork(new NetworkArchitecture(4, [MlpLayer.Dense(32), MlpLayer.Dropout(0.5f)], 2, MlpActivation.Softmax, MlpLoss.CategoricalCrossEntropy), MlpKernelInitializer.GlorotUniform, 5);
         network.eval();
-        float[] input = [0.1f, 0.2f, 0.3f, 0.4f];
-        float[] first = new float[2], second = new float[2], raw = new float[2];
+        using var input = torch.tensor(new float[] { 0.1f, 0.2f, 0.3f, 0.4f }, [1, 4]);
 
-        network.Predict(input, 1, raw, first);
-        network.Predict(input, 1, raw, second);
+        using var first = network.forward(input);
+        using var second = network.forward(input);
 
-        CollectionAssert.AreEqual(first, second);
+        CollectionAssert.AreEqual(first.data<float>().ToArray(), second.data<float>().ToArray());
     }
 
     [TestMethod]
@@ -142,16 +143,7 @@ public sealed class MlpNetworkTests
     private static MlpNetwork KnownNetwork(MlpLayer hidden)
     {
         var network = new MlpNetwork(new NetworkArchitecture(2, [hidden], 1, MlpActivation.Sigmoid, MlpLoss.BinaryCrossEntropy), MlpKernelInitializer.GlorotUniform, 1);
-        var torchKernel = new float[6];
-        for (var i = 0; i < 2; i++)
-        {
-            for (var u = 0; u < 3; u++)
-            {
-                torchKernel[u * 2 + i] = HiddenKernel[i * 3 + u];
-            }
-        }
-
-        network.ImportWeights([(torchKernel, new float[] { 0.1f, 0.2f, 0.3f }), (new float[] { 1, 1, 1 }, new float[] { 5 })]);
+        network.ImportWeights([new DenseWeights(2, 3, HiddenKernel, [0.1f, 0.2f, 0.3f]), new DenseWeights(3, 1, [1, 1, 1], [5])]);
         return network;
     }
 
@@ -159,9 +151,7 @@ public sealed class MlpNetworkTests
     private static float[] InitializedKernel(MlpKernelInitializer initializer, int inputs, int units)
     {
         using var network = new MlpNetwork(new NetworkArchitecture(inputs, [MlpLayer.Dense(units)], 1, MlpActivation.Linear, MlpLoss.MeanSquaredError), initializer, 42);
-        var model = new MlpModel(network, MlpTask.Regression, []);
-        var kernel = model.GetWeights()[0].Kernel;
-        return kernel.Cast<float>().ToArray();
+        return network.ExportWeights()[0].Kernel;
     }
 
     private static double StandardDeviation(float[] values)
