@@ -46,10 +46,6 @@ public sealed class MlpTrainer : ITrainerEstimator<MlpTransformer, MlpModel>
         ArgumentNullException.ThrowIfNull(input);
         var columns = TrainingColumns.Bind(input.Schema, _options);
         var task = columns.DecideTask(_options.Task);
-        TorchRuntime.EnsureStarted();
-        var device = TrainingDevice.Select(_options.Device, _options.NumberOfThreads);
-        using var channel = _host.Start("Training MLP");
-        var (training, validation) = LoadExamples(input, columns, task, channel);
         var layout = new LabelLayout(task, columns.LabelKind, columns.LabelWidth, columns.ClassNames);
         var architecture = new NetworkArchitecture(
             columns.FeatureCount,
@@ -57,6 +53,11 @@ public sealed class MlpTrainer : ITrainerEstimator<MlpTransformer, MlpModel>
             layout.OutputUnits,
             _options.OutputActivation == MlpActivation.Auto ? task.OutputActivation : _options.OutputActivation,
             _options.Loss == MlpLoss.Auto ? task.Loss : _options.Loss);
+        NetworkFootprint.Check(architecture, _options.Optimizer, _options.Momentum, columns.Features.Name);
+        TorchRuntime.EnsureStarted();
+        var device = TrainingDevice.Select(_options.Device, _options.NumberOfThreads);
+        using var channel = _host.Start("Training MLP");
+        var (training, validation) = LoadExamples(input, columns, task, channel);
         var seed = _options.Seed ?? _host.Rand.Next();
         using var network = new MlpNetwork(architecture, _options.KernelInitializer, seed);
         if (_options.InitialWeights is { } initial)
@@ -145,8 +146,13 @@ public sealed class MlpTrainer : ITrainerEstimator<MlpTransformer, MlpModel>
                     $"{validationColumns.FeatureCount} features, label {validationColumns.Label.Type}");
             }
 
-            validation = (IMiniBatchSource?)InMemoryExamples.TryLoad(validationData, validationColumns, task, isValidation: true, _options.InMemoryCacheLimitBytes, _host.CheckAlive)
-                ?? new StreamingExamples(validationData, validationColumns, task, isValidation: true, _host.CheckAlive);
+            var cachedValidation = InMemoryExamples.TryLoad(validationData, validationColumns, task, isValidation: true, _options.InMemoryCacheLimitBytes, _host.CheckAlive);
+            if (cachedValidation is { RowCount: 0 })
+            {
+                throw new InvalidOperationException($"The validation data is empty: expected at least one row with columns '{validationColumns.Features.Name}' and '{validationColumns.Label.Name}', found 0 rows.");
+            }
+
+            validation = (IMiniBatchSource?)cachedValidation ?? new StreamingExamples(validationData, validationColumns, task, isValidation: true, _host.CheckAlive);
         }
 
         return (training, validation);

@@ -53,6 +53,11 @@ public sealed record MlpLayer
     /// <summary>Checks the layer; <paramref name="option"/> and <paramref name="position"/> name it in messages.</summary>
     internal void Validate(string option, string position)
     {
+        if (!Enum.IsDefined(Kind))
+        {
+            throw new ArgumentOutOfRangeException(option, $"{position}: expected kind Dense or Dropout. Received: kind={(int)Kind}");
+        }
+
         if (Kind == MlpLayerKind.Dropout)
         {
             if (!(Rate >= 0 && Rate < 1))
@@ -66,6 +71,11 @@ public sealed record MlpLayer
         if (Units < 1)
         {
             throw new ArgumentOutOfRangeException(option, $"{position}: expected units >= 1. Received: units={Units}");
+        }
+
+        if (!Enum.IsDefined(Activation))
+        {
+            throw new ArgumentOutOfRangeException(option, $"{position}: expected one of {string.Join(", ", Enum.GetNames<MlpActivation>().Skip(1))}. Received: activation={(int)Activation}");
         }
 
         if (Activation == MlpActivation.Auto)

@@ -129,6 +129,13 @@ public sealed class MlpOptions
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(LabelColumnName, nameof(LabelColumnName));
         ArgumentException.ThrowIfNullOrWhiteSpace(FeatureColumnName, nameof(FeatureColumnName));
+        RequireDefined(Task, nameof(Task));
+        RequireDefined(Activation, nameof(Activation));
+        RequireDefined(OutputActivation, nameof(OutputActivation));
+        RequireDefined(Loss, nameof(Loss));
+        RequireDefined(KernelInitializer, nameof(KernelInitializer));
+        RequireDefined(Optimizer, nameof(Optimizer));
+        RequireDefined(Device, nameof(Device));
         Require(Epochs >= 1, nameof(Epochs), "epochs >= 1", $"epochs={Epochs}");
         Require(BatchSize >= 1, nameof(BatchSize), "batchSize >= 1", $"batchSize={BatchSize}");
         Require(LearningRate > 0 && float.IsFinite(LearningRate), nameof(LearningRate), "a finite learningRate > 0", $"learningRate={Format(LearningRate)}");
@@ -138,6 +145,7 @@ public sealed class MlpOptions
         Require(NumberOfThreads is null or >= 1, nameof(NumberOfThreads), "numberOfThreads >= 1 or null", $"numberOfThreads={NumberOfThreads}");
         Require(InMemoryCacheLimitBytes >= 0, nameof(InMemoryCacheLimitBytes), "inMemoryCacheLimitBytes >= 0", $"inMemoryCacheLimitBytes={InMemoryCacheLimitBytes}");
         Require(Activation != MlpActivation.Auto, nameof(Activation), "an explicit hidden activation", "activation=Auto");
+        Require(Activation != MlpActivation.Softmax, nameof(Activation), "a hidden activation other than Softmax (the output layer is added from the task; set OutputActivation to change it)", "activation=Softmax");
         Require(Layers is not null, nameof(Layers), "a list (possibly empty)", "null");
         Require(Layers!.Count == 0 || HiddenLayers is null, nameof(HiddenLayers), "either layers or hiddenLayers, not both", $"{Layers.Count} layers and hiddenLayers=[{string.Join(", ", HiddenLayers ?? [])}]");
         if (HiddenLayers is not null)
@@ -149,10 +157,15 @@ public sealed class MlpOptions
         {
             Require(Layers[i] is not null, nameof(Layers), "a layer at every position", $"null at position {i}");
             Layers[i].Validate(nameof(Layers), $"Layer {i} ({Layers[i]})");
+            Require(Layers[i].Kind == MlpLayerKind.Dropout || Layers[i].Activation != MlpActivation.Softmax, nameof(Layers),
+                $"hidden layers only; MlNetMlp adds the output layer from the task (softmax for multiclass), so a Keras-style Dense(units, Softmax) " +
+                "listed last would become a hidden layer before it. Remove it from Layers, and set OutputActivation to change the output layer",
+                $"layer {i} = {Layers[i]}");
         }
 
         if (EarlyStopping is { } stopping)
         {
+            RequireDefined(stopping.Monitor, $"{nameof(EarlyStopping)}.{nameof(MlpEarlyStopping.Monitor)}");
             Require(stopping.Patience >= 0, nameof(EarlyStopping), "patience >= 0", $"patience={stopping.Patience}");
             Require(stopping.MinDelta >= 0 && float.IsFinite(stopping.MinDelta), nameof(EarlyStopping), "a finite minDelta >= 0", $"minDelta={Format(stopping.MinDelta)}");
             var needsValidation = stopping.Monitor is MlpMonitor.ValidationLoss or MlpMonitor.ValidationMetric;
@@ -180,6 +193,10 @@ public sealed class MlpOptions
             throw new ArgumentOutOfRangeException(option, $"Expected {expected}. Received: {received}");
         }
     }
+
+    private static void RequireDefined<T>(T value, string option)
+        where T : struct, Enum =>
+        Require(Enum.IsDefined(value), option, $"one of {string.Join(", ", Enum.GetNames<T>())}", $"{char.ToLowerInvariant(option[0])}{option[1..]}={Convert.ToInt64(value, CultureInfo.InvariantCulture)}");
 
     private static string Format(float value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using MlNetMlp.Network;
 using MlNetMlp.Trainers;
 using TorchSharp;
@@ -27,8 +28,14 @@ internal sealed class TrainingLoop(MlpNetwork network, TrainingSettings settings
         for (var epoch = 1; epoch <= settings.Epochs; epoch++)
         {
             var clock = Stopwatch.StartNew();
-            var (loss, metric, penalty) = TrainEpoch(training, optimizer, shuffle);
+            var (loss, metric, penalty) = TrainEpoch(epoch, training, optimizer, shuffle);
             var (validationLoss, validationMetric) = validation is null ? ((double?)null, (double?)null) : Evaluate(validation);
+            if (validationLoss is { } value && !double.IsFinite(value))
+            {
+                throw new InvalidOperationException(
+                    $"The validation loss became {value.ToString(CultureInfo.InvariantCulture)} after epoch {epoch} while the training loss was {loss.ToString(CultureInfo.InvariantCulture)}: " +
+                    "the validation data's features or targets are likely far from the training data's scale; prepare both with the same fitted transforms.");
+            }
             var result = new MlpEpoch(epoch, loss, metric, penalty, validationLoss, validationMetric, Metrics.Name(settings.Metric), clock.Elapsed);
             history.Add(result);
             report(result);
@@ -56,14 +63,16 @@ internal sealed class TrainingLoop(MlpNetwork network, TrainingSettings settings
         return history;
     }
 
-    private (double Loss, double Metric, double Penalty) TrainEpoch(IMiniBatchSource training, IStepOptimizer optimizer, Random? shuffle)
+    private (double Loss, double Metric, double Penalty) TrainEpoch(int epoch, IMiniBatchSource training, IStepOptimizer optimizer, Random? shuffle)
     {
         network.train();
         double lossSum = 0, metricSum = 0, penaltySum = 0;
         long rows = 0;
+        var batchNumber = 0;
         foreach (var batch in training.Batches(settings.BatchSize, shuffle))
         {
             checkAlive();
+            batchNumber++;
             using var scope = torch.NewDisposeScope();
             var (features, targets, weights) = ToTensors(batch, training);
             optimizer.ZeroGrad();
@@ -76,9 +85,18 @@ internal sealed class TrainingLoop(MlpNetwork network, TrainingSettings settings
                 penaltySum += penalty.item<float>() * (double)batch.Count;
             }
 
+            var batchLoss = loss.item<float>();
+            if (!float.IsFinite(batchLoss))
+            {
+                throw new InvalidOperationException(
+                    $"The training loss became {batchLoss.ToString(CultureInfo.InvariantCulture)} at epoch {epoch}, batch {batchNumber}, so training stopped (as Keras's TerminateOnNaN). " +
+                    "The usual causes: features or regression targets far from unit scale (normalize them, e.g. NormalizePixels, NormalizeMinMax or NormalizeMeanVariance), " +
+                    $"or a learning rate too large for the optimizer (now {settings.LearningRate.ToString(CultureInfo.InvariantCulture)}).");
+            }
+
             loss.backward();
             optimizer.Step();
-            lossSum += loss.item<float>() * (double)batch.Count;
+            lossSum += batchLoss * (double)batch.Count;
             using (torch.no_grad())
             {
                 metricSum += Metrics.SumOverRows(settings.Metric, _outputActivation, raw, targets);
@@ -117,7 +135,9 @@ internal sealed class TrainingLoop(MlpNetwork network, TrainingSettings settings
         }
 
         network.train();
-        return rows == 0 ? (double.NaN, double.NaN) : (lossSum / rows, metricSum / rows);
+        return rows == 0
+            ? throw new InvalidOperationException("The validation data is empty: expected at least one row to validate on, found 0 rows.")
+            : (lossSum / rows, metricSum / rows);
     }
 
     private (Tensor Features, Tensor Targets, Tensor? Weights) ToTensors(MiniBatch batch, IMiniBatchSource source) => (
