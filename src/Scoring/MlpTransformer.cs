@@ -29,23 +29,39 @@ public sealed class MlpTransformer : ColumnMappingTransformer, ISingleFeaturePre
     /// <summary>The predicted label column.</summary>
     public const string PredictedLabelColumnName = "PredictedLabel";
 
+    /// <summary>Ends the name of the Monte Carlo mean column: <c>ScoreMean</c>, or <c>ProbabilityMean</c> for binary classification.</summary>
+    public const string MeanSuffix = ScoringPlan.MeanSuffix;
+
+    /// <summary>Ends the name of the standard deviation column: <c>ScoreStdDev</c>, or <c>ProbabilityStdDev</c> for binary classification.</summary>
+    public const string StandardDeviationSuffix = ScoringPlan.SpreadSuffix;
+
     /// <summary>The loader signature of models saved by this package (before it, MlNetMlp.Trainers saved "MlNetMlpMlpTransformer").</summary>
     internal const string LoaderSignature = "MlNetMlpMlpPredictor";
 
     /// <summary>
-    /// Version 2 stores kernels as inputs × units (the forward pass's layout); version 1, written by MlNetMlp.Trainers
-    /// 0.1 under loader signature "MlNetMlpMlpTransformer", stored them as torch's units × inputs.
+    /// Version 3 adds the Monte Carlo dropout settings; version 2 stores kernels as inputs × units (the forward pass's
+    /// layout); version 1, written by MlNetMlp.Trainers 0.1 under loader signature "MlNetMlpMlpTransformer", stored
+    /// them as torch's units × inputs.
     /// </summary>
     internal static readonly ComponentFormat SavedFormat = new(
-        "MLP transformer", "MLNETMLP", LoaderSignature, version: 2, oldestReadableVersion: 1, typeof(MlpTransformer));
+        "MLP transformer", "MLNETMLP", LoaderSignature, version: 3, oldestReadableVersion: 1, typeof(MlpTransformer));
 
-    internal MlpTransformer(MlpModel model, LabelLayout layout, string featureColumnName, string labelColumnName)
+    private const uint TorchLayoutVersion = 1;
+    private const uint MonteCarloVersion = 3;
+
+    private readonly ScoringPlan _plan;
+
+    internal MlpTransformer(MlpModel model, LabelLayout layout, string featureColumnName, string labelColumnName, MlpMonteCarloDropout? monteCarloDropout = null)
     {
         Model = model;
         Layout = layout;
         FeatureColumnName = featureColumnName;
         LabelColumnName = labelColumnName;
+        MonteCarloDropout = monteCarloDropout;
         FeatureColumnType = new VectorDataViewType(NumberDataViewType.Single, model.InputSize);
+        _plan = monteCarloDropout is null
+            ? new ScoringPlan(layout, model.InputSize, UncertaintyColumns.None, () => new NetworkScorer(model))
+            : new ScoringPlan(layout, model.InputSize, UncertaintyColumns.MeanAndSpread, () => new MonteCarloScorer(model, monteCarloDropout));
     }
 
     /// <summary>The trained network.</summary>
@@ -60,7 +76,42 @@ public sealed class MlpTransformer : ColumnMappingTransformer, ISingleFeaturePre
     /// <summary>The label column the network was trained on; when data holding it is transformed, its key count must match.</summary>
     public string LabelColumnName { get; }
 
+    /// <summary>Monte Carlo dropout at prediction time, or null for the deterministic columns only.</summary>
+    public MlpMonteCarloDropout? MonteCarloDropout { get; }
+
     internal LabelLayout Layout { get; }
+
+    /// <summary>
+    /// This transformer with Monte Carlo dropout (Gal and Ghahramani, 2016): the usual columns stay the deterministic
+    /// pass, and <paramref name="samples"/> passes with dropout left on add the predictive mean and its standard
+    /// deviation (per class for multiclass) as <c>ScoreMean</c> and <c>ScoreStdDev</c> (<c>ProbabilityMean</c> and
+    /// <c>ProbabilityStdDev</c> for binary classification). Saved and loaded with the model.
+    /// </summary>
+    /// <param name="samples">Stochastic passes per row, at least 1 (30 to 100 is usual); each costs one forward pass.</param>
+    /// <param name="seed">Seed of the dropout masks; with each row's id it fixes the columns.</param>
+    /// <returns>A new transformer sharing this one's model.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">Fewer than one sample, or a network without dropout layers.</exception>
+    public MlpTransformer WithMonteCarloDropout(int samples, int seed = 0)
+    {
+        CheckMonteCarloDropout(Model.HiddenLayers, samples, nameof(samples));
+        return new MlpTransformer(Model, Layout, FeatureColumnName, LabelColumnName, new MlpMonteCarloDropout(samples, seed));
+    }
+
+    /// <summary>Refuses Monte Carlo dropout that cannot run: fewer than one sample, or no dropout layer to sample.</summary>
+    internal static void CheckMonteCarloDropout(IReadOnlyList<MlpLayer> hiddenLayers, int samples, string option)
+    {
+        if (samples < 1)
+        {
+            throw new ArgumentOutOfRangeException(option, $"Expected at least 1 Monte Carlo sample. Received: {option}={samples}");
+        }
+
+        if (!hiddenLayers.Any(layer => layer.Kind == MlpLayerKind.Dropout))
+        {
+            throw new ArgumentOutOfRangeException(option,
+                $"Expected a network with a Dropout layer for Monte Carlo dropout: its passes differ only by the dropout masks. Received: {option}={samples} for hidden layers " +
+                $"{string.Join(", ", hiddenLayers)}. Add MlpLayer.Dropout(rate) after hidden layers, or use an ensemble (MlpEnsemble) for uncertainty.");
+        }
+    }
 
     private protected override ComponentFormat Format => SavedFormat;
 
@@ -69,17 +120,31 @@ public sealed class MlpTransformer : ColumnMappingTransformer, ISingleFeaturePre
     {
         var featureColumnName = reader.ReadString();
         var labelColumnName = reader.ReadString();
-        var (model, layout) = MlpModelFormat.Read(reader);
-        return new MlpTransformer(model, layout, featureColumnName, labelColumnName);
+        var (model, layout) = MlpModelFormat.Read(reader, torchLayout: reader.Version == TorchLayoutVersion);
+        MlpMonteCarloDropout? monteCarloDropout = null;
+        if (reader.Version >= MonteCarloVersion && reader.ReadBoolean())
+        {
+            var (samples, seed) = (reader.ReadInt32(), reader.ReadInt32());
+            reader.Check(samples >= 1 && model.HiddenLayers.Any(layer => layer.Kind == MlpLayerKind.Dropout), $"{samples} Monte Carlo samples for a network with hidden layers {string.Join(", ", model.HiddenLayers)}");
+            monteCarloDropout = new MlpMonteCarloDropout(samples, seed);
+        }
+
+        return new MlpTransformer(model, layout, featureColumnName, labelColumnName, monteCarloDropout);
     });
 
-    private protected override ColumnMapper CreateMapper(DataViewSchema inputSchema) => new MlpPredictionMapper(this, inputSchema);
+    private protected override ColumnMapper CreateMapper(DataViewSchema inputSchema) => new MlpPredictionMapper(_plan, FeatureColumnName, LabelColumnName, inputSchema);
 
     private protected override void SaveContents(ComponentWriter writer)
     {
         writer.Write(FeatureColumnName);
         writer.Write(LabelColumnName);
         MlpModelFormat.Write(writer, Model, Layout);
+        writer.Write(MonteCarloDropout is not null);
+        if (MonteCarloDropout is { } settings)
+        {
+            writer.Write(settings.Samples);
+            writer.Write(settings.Seed);
+        }
     }
 
     private static MlpTransformer Create(IHostEnvironment env, ModelLoadContext ctx) => Load(ctx);

@@ -33,6 +33,20 @@ public static class MlpCatalog
         string featureColumnName = MlpOptions.Defaults.FeatureColumnName, int[]? hiddenLayers = null, int? epochs = null, int? batchSize = null) =>
         mlContext.Mlp(Simple(MlpTask.Auto, labelColumnName, featureColumnName, hiddenLayers, epochs, batchSize));
 
+    /// <summary>
+    /// A deep ensemble of MLPs: <paramref name="members"/> networks trained from different seeds, whose probabilities
+    /// are averaged; the prediction columns are the MLP's, plus their standard deviation across members.
+    /// </summary>
+    /// <param name="mlContext">The ML.NET context.</param>
+    /// <param name="options">Every member's options; member k trains with seed <c>Seed + k</c>.</param>
+    /// <param name="members">Networks in the ensemble, at least 2.</param>
+    /// <returns>The estimator; fit it to get an <see cref="MlpEnsembleTransformer"/>.</returns>
+    public static MlpEnsembleTrainer MlpEnsemble(this MLContext mlContext, MlpOptions options, int members = MlpEnsembleTrainer.DefaultMembers)
+    {
+        ArgumentNullException.ThrowIfNull(mlContext);
+        return new MlpEnsembleTrainer(mlContext, options, members);
+    }
+
     /// <summary>A multilayer perceptron for multiclass classification (softmax, categorical cross-entropy).</summary>
     /// <param name="catalog">The multiclass trainers catalog.</param>
     /// <param name="options">The options; <see cref="MlpOptions.Task"/> Auto becomes multiclass.</param>

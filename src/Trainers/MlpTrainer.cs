@@ -4,6 +4,7 @@ using Microsoft.ML.Runtime;
 using Microsoft.ML.Trainers;
 using MlNetMlp.Data;
 using MlNetMlp.Network;
+using MlNetMlp.Prediction;
 using MlNetMlp.Tasks;
 using MlNetMlp.Torch;
 using TorchSharp;
@@ -75,7 +76,8 @@ public sealed class MlpTrainer : ITrainerEstimator<MlpTransformer, MlpModel>
             _options.Progress?.Invoke(epoch);
         }).Run(training, validation);
         var model = new MlpModel(architecture, network.ExportWeights(), task.Task, history);
-        return new MlpTransformer(model, layout, columns.Features.Name, columns.Label.Name);
+        var monteCarloDropout = _options.MonteCarloSamples is { } samples ? new MlpMonteCarloDropout(samples, seed) : null;
+        return new MlpTransformer(model, layout, columns.Features.Name, columns.Label.Name, monteCarloDropout);
     }
 
     /// <summary>
@@ -84,7 +86,11 @@ public sealed class MlpTrainer : ITrainerEstimator<MlpTransformer, MlpModel>
     /// </summary>
     /// <param name="inputSchema">The shape of the training data.</param>
     /// <returns>The input shape plus the prediction columns of the task.</returns>
-    public SchemaShape GetOutputSchema(SchemaShape inputSchema)
+    public SchemaShape GetOutputSchema(SchemaShape inputSchema) =>
+        OutputSchema(inputSchema, _options.MonteCarloSamples is null ? UncertaintyColumns.None : UncertaintyColumns.MeanAndSpread);
+
+    /// <summary>The input shape plus the task's prediction columns and the given <paramref name="uncertainty"/> columns.</summary>
+    internal SchemaShape OutputSchema(SchemaShape inputSchema, UncertaintyColumns uncertainty)
     {
         ArgumentNullException.ThrowIfNull(inputSchema);
         var features = ColumnRequirements.Find(inputSchema, _options.FeatureColumnName, TrainingColumns.FeatureExpectation);
@@ -98,8 +104,11 @@ public sealed class MlpTrainer : ITrainerEstimator<MlpTransformer, MlpModel>
             ?? throw new SchemaMismatchException(_options.LabelColumnName, TaskDecision.LabelExpectation, ColumnRequirements.Describe(label));
         var task = TaskDecision.Decide(_options.Task, kind, label.Name, ColumnRequirements.Describe(label));
         var hasNames = label.Annotations.TryFindColumn(kind == LabelKind.Key ? ClassNameAnnotations.KeyValues : ClassNameAnnotations.SlotNames, out _);
-        return ColumnRequirements.With(inputSchema, task.Columns(kind).Select(column => column.ToShape(hasNames)).ToArray());
+        return ColumnRequirements.With(inputSchema, ScoringPlan.ColumnsFor(task, kind, uncertainty).Select(column => column.ToShape(hasNames)).ToArray());
     }
+
+    /// <summary>The same options with another seed: one member of an ensemble.</summary>
+    internal MlpTrainer WithSeed(int seed) => new(_host, _options.WithSeed(seed));
 
     private (IMiniBatchSource Training, IMiniBatchSource? Validation) LoadExamples(IDataView input, TrainingColumns columns, TaskDefinition task, IChannel channel)
     {

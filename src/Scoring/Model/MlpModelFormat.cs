@@ -13,10 +13,10 @@ namespace MlNetMlp.Model;
 /// </summary>
 internal static class MlpModelFormat
 {
-    private const string WeightsStream = "Weights";
-    private const uint TorchLayoutVersion = 1;
+    /// <summary>The binary stream of a transformer's single model; an ensemble's members use "Weights1", "Weights2"...</summary>
+    public const string WeightsStream = "Weights";
 
-    public static void Write(ComponentWriter writer, MlpModel model, LabelLayout layout)
+    public static void Write(ComponentWriter writer, MlpModel model, LabelLayout layout, string weightsStream = WeightsStream)
     {
         writer.Write((int)layout.Task.Task);
         writer.Write((int)layout.Kind);
@@ -42,7 +42,7 @@ internal static class MlpModelFormat
 
         writer.Write((int)architecture.OutputActivation);
         writer.Write((int)architecture.Loss);
-        writer.WriteStream(WeightsStream, stream =>
+        writer.WriteStream(weightsStream, stream =>
         {
             stream.Write(model.DenseLayers.Count);
             foreach (var layer in model.DenseLayers)
@@ -65,7 +65,8 @@ internal static class MlpModelFormat
         }
     }
 
-    public static (MlpModel Model, LabelLayout Layout) Read(ComponentReader reader)
+    /// <summary>Reads a model; <paramref name="torchLayout"/> when its kernels were saved as units × inputs (MlNetMlp 0.1).</summary>
+    public static (MlpModel Model, LabelLayout Layout) Read(ComponentReader reader, bool torchLayout = false, string weightsStream = WeightsStream)
     {
         var task = ReadEnum<MlpTask>(reader, "task");
         reader.Check(task != MlpTask.Auto, "the task is Auto");
@@ -106,8 +107,7 @@ internal static class MlpModelFormat
         var loss = ReadEnum<MlpLoss>(reader, "loss");
         reader.Check(loss != MlpLoss.Auto, "the loss is Auto");
         var architecture = new NetworkArchitecture(inputSize, layers, outputUnits, outputActivation, loss);
-        var torchLayout = reader.Version == TorchLayoutVersion;
-        var weights = reader.ReadStream(WeightsStream, stream =>
+        var weights = reader.ReadStream(weightsStream, stream =>
         {
             var count = stream.ReadInt32();
             var expected = architecture.DenseLayers().ToList();

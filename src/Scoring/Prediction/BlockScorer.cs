@@ -1,34 +1,32 @@
-using MlNetMlp.Network;
+using Microsoft.ML.Data;
 
 namespace MlNetMlp.Prediction;
 
 /// <summary>
 /// Scores the rows of a <see cref="FeatureBlock"/>, sharing a large block among the cores: the calling thread takes
-/// the first share and thread-pool workers the others, each with its own <see cref="ForwardPass"/>, writing into
-/// disjoint rows of the output arrays. The work items are made once and the calling thread spins until the helpers'
-/// count drops to zero (the shares are equal, so the wait is short), so scoring a block allocates nothing.
-/// Every row is computed by the same code whichever thread runs it, so the result does not depend on the split.
+/// the first share and thread-pool workers the others, each with its own <see cref="RowScorer"/>, writing into
+/// disjoint rows of the <see cref="PredictionBuffer"/>. The work items are made once and the calling thread spins
+/// until the helpers' count drops to zero (the shares are equal, so the wait is short), so scoring a block allocates
+/// nothing. Every row is computed by the same code whichever thread runs it, so the result does not depend on the split.
 /// </summary>
 internal sealed class BlockScorer
 {
     /// <summary>Fewer rows than this per share cost more to hand over than they save.</summary>
     private const int RowsPerShare = 32;
 
-    private readonly ForwardPass _pass;
+    private readonly RowScorer _scorer;
     private readonly Share[] _helpers;
-    private readonly int _outputs;
     private int _running;
 
-    public BlockScorer(MlpModel model, int largestBlock)
+    public BlockScorer(ScoringPlan plan, int largestBlock)
     {
-        _pass = new ForwardPass(model.Architecture, model.DenseLayers);
-        _outputs = model.OutputSize;
+        _scorer = plan.CreateScorer();
         var cores = Math.Min(Environment.ProcessorCount, Math.Max(1, largestBlock / RowsPerShare));
-        _helpers = Enumerable.Range(1, cores - 1).Select(_ => new Share(this, new ForwardPass(model.Architecture, model.DenseLayers))).ToArray();
+        _helpers = Enumerable.Range(1, cores - 1).Select(_ => new Share(this, plan.CreateScorer())).ToArray();
     }
 
-    /// <summary>Writes each row's raw and activated outputs (rows × outputs, row-major) into the arrays.</summary>
-    public void Score(FeatureBlock block, float[] raw, float[] activated)
+    /// <summary>Scores every row of <paramref name="block"/> (ids in <paramref name="ids"/>) into the same rows of <paramref name="destination"/>.</summary>
+    public void Score(FeatureBlock block, DataViewRowId[] ids, PredictionBuffer destination)
     {
         var shares = Math.Clamp(block.Rows / RowsPerShare, 1, _helpers.Length + 1);
         var rowsPerShare = (block.Rows + shares - 1) / shares;
@@ -36,10 +34,10 @@ internal sealed class BlockScorer
         for (var helper = 0; helper < shares - 1; helper++)
         {
             var start = (helper + 1) * rowsPerShare;
-            _helpers[helper].Start(block, start, Math.Min(block.Rows, start + rowsPerShare), raw, activated, _outputs);
+            _helpers[helper].Start(block, ids, start, Math.Min(block.Rows, start + rowsPerShare), destination);
         }
 
-        Run(_pass, block, 0, Math.Min(block.Rows, rowsPerShare), raw, activated, _outputs);
+        Run(_scorer, block, ids, 0, Math.Min(block.Rows, rowsPerShare), destination);
         if (shares > 1)
         {
             var wait = default(SpinWait);
@@ -55,28 +53,27 @@ internal sealed class BlockScorer
         }
     }
 
-    private static void Run(ForwardPass pass, FeatureBlock block, int start, int end, float[] raw, float[] activated, int outputs)
+    private static void Run(RowScorer scorer, FeatureBlock block, DataViewRowId[] ids, int start, int end, PredictionBuffer destination)
     {
         for (var row = start; row < end; row++)
         {
-            pass.Run(block.Indices(row), block.Values(row), raw.AsSpan(row * outputs, outputs), activated.AsSpan(row * outputs, outputs));
+            scorer.Score(block.Indices(row), block.Values(row), ids[row], destination, row);
         }
     }
 
     /// <summary>One helper's share of a block, queued to the thread pool.</summary>
-    private sealed class Share(BlockScorer scorer, ForwardPass pass) : IThreadPoolWorkItem
+    private sealed class Share(BlockScorer owner, RowScorer scorer) : IThreadPoolWorkItem
     {
         private FeatureBlock? _block;
-        private float[] _raw = [];
-        private float[] _activated = [];
+        private DataViewRowId[] _ids = [];
+        private PredictionBuffer? _destination;
         private int _start;
         private int _end;
-        private int _outputs;
         private Exception? _failure;
 
-        public void Start(FeatureBlock block, int start, int end, float[] raw, float[] activated, int outputs)
+        public void Start(FeatureBlock block, DataViewRowId[] ids, int start, int end, PredictionBuffer destination)
         {
-            (_block, _start, _end, _raw, _activated, _outputs, _failure) = (block, start, end, raw, activated, outputs, null);
+            (_block, _ids, _start, _end, _destination, _failure) = (block, ids, start, end, destination, null);
             ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
         }
 
@@ -84,7 +81,7 @@ internal sealed class BlockScorer
         {
             try
             {
-                Run(pass, _block!, _start, _end, _raw, _activated, _outputs);
+                Run(scorer, _block!, _ids, _start, _end, _destination!);
             }
             catch (Exception e)
             {
@@ -92,7 +89,7 @@ internal sealed class BlockScorer
             }
             finally
             {
-                Interlocked.Decrement(ref scorer._running);
+                Interlocked.Decrement(ref owner._running);
             }
         }
 

@@ -23,25 +23,23 @@ internal sealed class LookaheadPredictions : RowPredictions
     private readonly DataViewSchema.Column _featureColumn;
     private readonly FeatureBlock _block;
     private readonly BlockScorer _scorer;
-    private readonly int _outputs;
-    private float[] _blockRaw = [];
-    private float[] _blockActivated = [];
-    private DataViewRowId[] _blockIds = [];
+    private readonly PredictionBuffer _outputs;
+    private readonly DataViewRowId[] _blockIds = new DataViewRowId[LargestBlock];
     private ValueGetter<VBuffer<float>>? _aheadFeatures;
     private ValueGetter<DataViewRowId>? _aheadId;
     private VBuffer<float> _values;
     private long _blockStart = -1;
     private int _nextBlockSize = FirstBlock;
 
-    public LookaheadPredictions(MlpModel model, DataViewRow row, InputLookahead lookahead, DataViewSchema.Column features)
+    public LookaheadPredictions(ScoringPlan plan, DataViewRow row, InputLookahead lookahead, DataViewSchema.Column features)
     {
         _row = row;
         _rowId = row.GetIdGetter();
         _lookahead = lookahead;
         _featureColumn = features;
-        _block = new FeatureBlock(features.Name, model.InputSize);
-        _scorer = new BlockScorer(model, LargestBlock);
-        _outputs = model.OutputSize;
+        _block = new FeatureBlock(features.Name, plan.InputSize);
+        _scorer = new BlockScorer(plan, LargestBlock);
+        _outputs = new PredictionBuffer(LargestBlock, plan.OutputSize, plan.HasUncertainty);
     }
 
     public override RowOutputs Current
@@ -64,7 +62,7 @@ internal sealed class LookaheadPredictions : RowPredictions
                     "so its rows cannot be scored a block at a time. ML.NET data views must give the same rows in the same order to every unshuffled cursor.");
             }
 
-            return new RowOutputs(_blockRaw.AsSpan(slot * _outputs, _outputs), _blockActivated.AsSpan(slot * _outputs, _outputs));
+            return _outputs.Outputs(slot);
         }
     }
 
@@ -88,7 +86,6 @@ internal sealed class LookaheadPredictions : RowPredictions
 
         var size = _nextBlockSize;
         _nextBlockSize = Math.Min(2 * size, LargestBlock);
-        EnsureCapacity(size);
         _block.Clear();
         while (true)
         {
@@ -102,17 +99,6 @@ internal sealed class LookaheadPredictions : RowPredictions
         }
 
         _blockStart = position;
-        _scorer.Score(_block, _blockRaw, _blockActivated);
-    }
-
-
-    private void EnsureCapacity(int rows)
-    {
-        if (_blockIds.Length < rows)
-        {
-            _blockIds = new DataViewRowId[rows];
-            _blockRaw = new float[rows * _outputs];
-            _blockActivated = new float[rows * _outputs];
-        }
+        _scorer.Score(_block, _blockIds, _outputs);
     }
 }

@@ -6,31 +6,29 @@ using MlNetMlp.Tasks;
 namespace MlNetMlp.Prediction;
 
 /// <summary>
-/// Binds an <see cref="MlpTransformer"/> to an input schema: checks the feature column (and a label key's class
-/// count), adds the prediction columns of the model's task, and creates their getters over predictions computed a
-/// block at a time where the cursor can read ahead, else row by row.
+/// Binds a prediction transformer's <see cref="ScoringPlan"/> to an input schema: checks the feature column (and a
+/// label key's class count), adds the plan's columns, and creates their getters over predictions computed a block at
+/// a time where the cursor can read ahead, else row by row.
 /// </summary>
 internal sealed class MlpPredictionMapper : ColumnMapper
 {
-    private readonly MlpTransformer _parent;
+    private readonly ScoringPlan _plan;
     private readonly DataViewSchema.Column _features;
-    private readonly IReadOnlyList<PredictionColumn> _columns;
 
-    public MlpPredictionMapper(MlpTransformer parent, DataViewSchema inputSchema)
+    public MlpPredictionMapper(ScoringPlan plan, string featureColumnName, string labelColumnName, DataViewSchema inputSchema)
         : base(inputSchema)
     {
-        _parent = parent;
-        var expected = $"a vector of {parent.Model.InputSize} Single values (the network's input size)";
-        _features = ColumnRequirements.Find(inputSchema, parent.FeatureColumnName, expected);
-        if (!_features.Type.Equals(parent.FeatureColumnType))
+        _plan = plan;
+        var expected = $"a vector of {plan.InputSize} Single values (the network's input size)";
+        _features = ColumnRequirements.Find(inputSchema, featureColumnName, expected);
+        if (!_features.Type.Equals(new VectorDataViewType(NumberDataViewType.Single, plan.InputSize)))
         {
-            throw new SchemaMismatchException(parent.FeatureColumnName, expected, ColumnRequirements.Describe(_features.Type));
+            throw new SchemaMismatchException(featureColumnName, expected, ColumnRequirements.Describe(_features.Type));
         }
 
-        CheckLabelKeyCount(inputSchema);
-        var layout = parent.Layout;
-        _columns = layout.Task.Columns(layout.Kind);
-        AddedColumns = _columns.Select(c => c.ToAddedColumn(layout.OutputUnits, layout.NamesPerUnit)).ToList();
+        CheckLabelKeyCount(inputSchema, labelColumnName);
+        var layout = plan.Layout;
+        AddedColumns = plan.Columns.Select(c => c.ToAddedColumn(layout.OutputUnits, layout.NamesPerUnit)).ToList();
         InputColumns = [_features];
     }
 
@@ -41,14 +39,14 @@ internal sealed class MlpPredictionMapper : ColumnMapper
     public override bool ReadsAhead => true;
 
     public override Delegate?[] CreateGetters(DataViewRow input, Func<int, bool> isActive) =>
-        Getters(isActive, () => new RowByRowPredictions(_parent.Model, input, _features));
+        Getters(isActive, () => new RowByRowPredictions(_plan, input, _features));
 
     public override Delegate?[] CreateGetters(DataViewRow input, Func<int, bool> isActive, InputLookahead lookahead) =>
-        Getters(isActive, () => new LookaheadPredictions(_parent.Model, input, lookahead, _features));
+        Getters(isActive, () => new LookaheadPredictions(_plan, input, lookahead, _features));
 
     private Delegate?[] Getters(Func<int, bool> isActive, Func<RowPredictions> createPredictions)
     {
-        var getters = new Delegate?[_columns.Count];
+        var getters = new Delegate?[_plan.Columns.Count];
         if (!Enumerable.Range(0, getters.Length).Any(isActive))
         {
             // The features are not even active in the input when no prediction column is asked for.
@@ -58,21 +56,21 @@ internal sealed class MlpPredictionMapper : ColumnMapper
         var predictions = createPredictions();
         for (var i = 0; i < getters.Length; i++)
         {
-            getters[i] = isActive(i) ? _parent.Layout.Task.CreateGetter(_columns[i], predictions) : null;
+            getters[i] = isActive(i) ? _plan.CreateGetter(_plan.Columns[i], predictions) : null;
         }
 
         return getters;
     }
 
     /// <summary>Data carrying the training label as a key must have the same classes, or evaluation would compare different keys.</summary>
-    private void CheckLabelKeyCount(DataViewSchema inputSchema)
+    private void CheckLabelKeyCount(DataViewSchema inputSchema, string labelColumnName)
     {
-        var layout = _parent.Layout;
+        var layout = _plan.Layout;
         if (layout.Task == TaskDefinition.Multiclass
-            && inputSchema.GetColumnOrNull(_parent.LabelColumnName) is { Type: KeyDataViewType key }
+            && inputSchema.GetColumnOrNull(labelColumnName) is { Type: KeyDataViewType key }
             && key.Count != (ulong)layout.OutputUnits)
         {
-            throw new SchemaMismatchException(_parent.LabelColumnName, $"a key of {layout.OutputUnits} classes, as the model was trained with", $"a key of {key.Count} classes");
+            throw new SchemaMismatchException(labelColumnName, $"a key of {layout.OutputUnits} classes, as the model was trained with", $"a key of {key.Count} classes");
         }
     }
 }

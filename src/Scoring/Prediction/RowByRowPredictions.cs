@@ -1,6 +1,5 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
-using MlNetMlp.Network;
 
 namespace MlNetMlp.Prediction;
 
@@ -11,22 +10,23 @@ namespace MlNetMlp.Prediction;
 internal sealed class RowByRowPredictions : RowPredictions
 {
     private readonly DataViewRow _row;
-    private readonly ForwardPass _pass;
+    private readonly RowScorer _scorer;
     private readonly ValueGetter<VBuffer<float>> _features;
+    private readonly ValueGetter<DataViewRowId> _id;
     private readonly FeatureBlock _block;
-    private readonly float[] _raw;
-    private readonly float[] _activated;
+    private readonly PredictionBuffer _outputs;
     private VBuffer<float> _values;
+    private DataViewRowId _rowId;
     private long _position = -1;
 
-    public RowByRowPredictions(MlpModel model, DataViewRow row, DataViewSchema.Column features)
+    public RowByRowPredictions(ScoringPlan plan, DataViewRow row, DataViewSchema.Column features)
     {
         _row = row;
-        _pass = new ForwardPass(model.Architecture, model.DenseLayers);
+        _scorer = plan.CreateScorer();
         _features = row.GetGetter<VBuffer<float>>(features);
-        _block = new FeatureBlock(features.Name, model.InputSize);
-        _raw = new float[model.OutputSize];
-        _activated = new float[model.OutputSize];
+        _id = row.GetIdGetter();
+        _block = new FeatureBlock(features.Name, plan.InputSize);
+        _outputs = new PredictionBuffer(1, plan.OutputSize, plan.HasUncertainty);
     }
 
     public override RowOutputs Current
@@ -36,13 +36,14 @@ internal sealed class RowByRowPredictions : RowPredictions
             if (_row.Position != _position)
             {
                 _features(ref _values);
+                _id(ref _rowId);
                 _block.Clear();
                 _block.Add(_values, _row.Position);
-                _pass.Run(_block.Indices(0), _block.Values(0), _raw, _activated);
+                _scorer.Score(_block.Indices(0), _block.Values(0), _rowId, _outputs, 0);
                 _position = _row.Position;
             }
 
-            return new RowOutputs(_raw, _activated);
+            return _outputs.Outputs(0);
         }
     }
 }

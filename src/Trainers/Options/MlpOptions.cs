@@ -113,6 +113,13 @@ public sealed class MlpOptions
     /// <summary>The device to train on.</summary>
     public MlpDevice Device { get; set; } = MlpDevice.Cpu;
 
+    /// <summary>
+    /// Monte Carlo dropout at prediction time, or null for none: the trained transformer adds the mean and standard
+    /// deviation of this many passes with dropout left on (see <see cref="MlpTransformer.WithMonteCarloDropout"/>);
+    /// the masks are seeded from <see cref="Seed"/>. Needs at least one <see cref="MlpLayer.Dropout"/> layer.
+    /// </summary>
+    public int? MonteCarloSamples { get; set; }
+
     /// <summary>Called after every epoch with its figures (also written to <c>mlContext.Log</c>).</summary>
     public Action<MlpEpoch>? Progress { get; set; }
 
@@ -163,6 +170,11 @@ public sealed class MlpOptions
                 $"layer {i} = {Layers[i]}");
         }
 
+        if (MonteCarloSamples is { } samples)
+        {
+            MlpTransformer.CheckMonteCarloDropout(ResolveHiddenLayers(), samples, nameof(MonteCarloSamples));
+        }
+
         if (EarlyStopping is { } stopping)
         {
             RequireDefined(stopping.Monitor, $"{nameof(EarlyStopping)}.{nameof(MlpEarlyStopping.Monitor)}");
@@ -183,6 +195,14 @@ public sealed class MlpOptions
     {
         var copy = (MlpOptions)MemberwiseClone();
         copy.Task = task;
+        return copy;
+    }
+
+    /// <summary>A copy with <see cref="Seed"/> set, for one member of an ensemble.</summary>
+    internal MlpOptions WithSeed(int seed)
+    {
+        var copy = (MlpOptions)MemberwiseClone();
+        copy.Seed = seed;
         return copy;
     }
 

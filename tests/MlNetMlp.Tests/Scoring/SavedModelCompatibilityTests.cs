@@ -60,7 +60,10 @@ public sealed class SavedModelCompatibilityTests
             "the re-saved MLP names the scoring package as its loader");
     }
 
-    /// <summary>Each component entry of a model .zip as text (its header holds the loader signature and assembly name).</summary>
+    /// <summary>
+    /// Each component entry of a model .zip as text (its header holds the loader signature and assembly name), as
+    /// UTF-8 and as UTF-16 read from an even and from an odd offset, since a string table may start at either.
+    /// </summary>
     private static IEnumerable<string> EntryTexts(string modelPath)
     {
         using var zip = ZipFile.OpenRead(modelPath);
@@ -69,7 +72,8 @@ public sealed class SavedModelCompatibilityTests
             using var stream = entry.Open();
             using var bytes = new MemoryStream();
             stream.CopyTo(bytes);
-            yield return Encoding.UTF8.GetString(bytes.ToArray()) + Encoding.Unicode.GetString(bytes.ToArray());
+            var content = bytes.ToArray();
+            yield return Encoding.UTF8.GetString(content) + Encoding.Unicode.GetString(content) + Encoding.Unicode.GetString(content, 1, content.Length - 1);
         }
     }
 

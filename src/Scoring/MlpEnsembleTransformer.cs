@@ -1,0 +1,90 @@
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using Microsoft.ML.Runtime;
+using MlNetMlp;
+using MlNetMlp.Data;
+using MlNetMlp.Model;
+using MlNetMlp.Persistence;
+using MlNetMlp.Prediction;
+using MlNetMlp.Tasks;
+
+[assembly: LoadableClass(typeof(MlpEnsembleTransformer), null, typeof(SignatureLoadModel), "MlNetMlp MLP ensemble", MlpEnsembleTransformer.LoaderSignature)]
+
+namespace MlNetMlp;
+
+/// <summary>
+/// A deep ensemble of MLPs (Lakshminarayanan et al., 2017) applied to data: the members' probabilities (or values, for
+/// regression) are averaged into the usual columns, named as a single MLP names them, and their standard deviation
+/// across members is added as <c>ScoreStdDev</c> (<c>ProbabilityStdDev</c> for binary classification). Scored in
+/// managed code like <see cref="MlpTransformer"/>; saved into and loaded from ML.NET's model <c>.zip</c>.
+/// </summary>
+public sealed class MlpEnsembleTransformer : ColumnMappingTransformer
+{
+    internal const string LoaderSignature = "MlNetMlpMlpEnsemble";
+
+    private static readonly ComponentFormat SavedFormat = new(
+        "MLP ensemble", "MLNETENS", LoaderSignature, version: 1, oldestReadableVersion: 1, typeof(MlpEnsembleTransformer));
+
+    private readonly LabelLayout _layout;
+    private readonly ScoringPlan _plan;
+
+    internal MlpEnsembleTransformer(IReadOnlyList<MlpModel> members, LabelLayout layout, string featureColumnName, string labelColumnName)
+    {
+        if (members.Count < 2)
+        {
+            throw new ArgumentOutOfRangeException(nameof(members), $"Expected an ensemble of at least 2 members. Received: {members.Count}");
+        }
+
+        Members = members;
+        FeatureColumnName = featureColumnName;
+        LabelColumnName = labelColumnName;
+        _layout = layout;
+        _plan = new ScoringPlan(layout, members[0].InputSize, UncertaintyColumns.Spread, () => new EnsembleScorer(members));
+    }
+
+    /// <summary>The trained members, each a complete network.</summary>
+    public IReadOnlyList<MlpModel> Members { get; }
+
+    /// <summary>The feature column the networks read.</summary>
+    public string FeatureColumnName { get; }
+
+    /// <summary>The label column the members were trained on.</summary>
+    public string LabelColumnName { get; }
+
+    private protected override ComponentFormat Format => SavedFormat;
+
+    private protected override ColumnMapper CreateMapper(DataViewSchema inputSchema) => new MlpPredictionMapper(_plan, FeatureColumnName, LabelColumnName, inputSchema);
+
+    private protected override void SaveContents(ComponentWriter writer)
+    {
+        writer.Write(FeatureColumnName);
+        writer.Write(LabelColumnName);
+        writer.Write(Members.Count);
+        for (var member = 0; member < Members.Count; member++)
+        {
+            MlpModelFormat.Write(writer, Members[member], _layout, MemberStream(member));
+        }
+    }
+
+    private static string MemberStream(int member) => MlpModelFormat.WeightsStream + (member + 1);
+
+    private static MlpEnsembleTransformer Create(IHostEnvironment env, ModelLoadContext ctx) => ComponentReader.Load(ctx, SavedFormat, reader =>
+    {
+        var featureColumnName = reader.ReadString();
+        var labelColumnName = reader.ReadString();
+        var count = reader.ReadInt32();
+        reader.Check(count is >= 2 and <= 1000, $"an ensemble of {count} members");
+        var members = new List<MlpModel>();
+        LabelLayout? layout = null;
+        for (var member = 0; member < count; member++)
+        {
+            var (model, memberLayout) = MlpModelFormat.Read(reader, weightsStream: MemberStream(member));
+            reader.Check(layout is null || (memberLayout.Task == layout.Task && memberLayout.OutputUnits == layout.OutputUnits && model.InputSize == members[0].InputSize),
+                $"member {member + 1} is a {memberLayout.Task} network of {model.InputSize} inputs and {memberLayout.OutputUnits} outputs, unlike member 1");
+            layout ??= memberLayout;
+            members.Add(model);
+        }
+
+        return new MlpEnsembleTransformer(members, layout!, featureColumnName, labelColumnName);
+    });
+}

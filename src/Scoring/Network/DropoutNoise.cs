@@ -1,0 +1,48 @@
+using Microsoft.ML.Data;
+
+namespace MlNetMlp.Network;
+
+/// <summary>
+/// Dropout masks for Monte Carlo passes, drawn from a counter-based generator (SplitMix64) whose state comes from the
+/// seed, the row's id and the pass number, so a row gets the same masks whichever thread, block or cursor scores it,
+/// and in another process. Inverted dropout, as in training: each unit is zeroed with probability rate, the rest
+/// scaled by 1/(1 - rate).
+/// </summary>
+internal sealed class DropoutNoise : IDropoutNoise
+{
+    private ulong _state;
+
+    /// <summary>Starts the masks of pass <paramref name="pass"/> over row <paramref name="row"/>.</summary>
+    public void Reset(int seed, DataViewRowId row, int pass)
+    {
+        _state = Mix((ulong)(uint)seed ^ Mix(row.Low ^ Mix(row.High ^ Mix((ulong)(uint)pass))));
+    }
+
+    public void Drop(Span<float> units, float rate)
+    {
+        if (rate == 0)
+        {
+            return;
+        }
+
+        var scale = 1 / (1 - rate);
+        for (var i = 0; i < units.Length; i++)
+        {
+            units[i] = NextUniform() < rate ? 0 : units[i] * scale;
+        }
+    }
+
+    /// <summary>A uniform draw in [0, 1) from the top 24 bits, exactly representable as a float.</summary>
+    private float NextUniform()
+    {
+        _state += 0x9E3779B97F4A7C15;
+        return (Mix(_state) >> 40) * (1f / (1 << 24));
+    }
+
+    private static ulong Mix(ulong z)
+    {
+        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9;
+        z = (z ^ (z >> 27)) * 0x94D049BB133111EB;
+        return z ^ (z >> 31);
+    }
+}

@@ -1,0 +1,13 @@
+using Microsoft.ML.Data;
+using MlNetMlp.Network;
+
+namespace MlNetMlp.Prediction;
+
+/// <summary>One network's deterministic pass: dropout is the identity.</summary>
+internal sealed class NetworkScorer(MlpModel model) : RowScorer
+{
+    private readonly ForwardPass _pass = new(model.Architecture, model.DenseLayers);
+
+    public override void Score(ReadOnlySpan<int> indices, ReadOnlySpan<float> values, DataViewRowId id, PredictionBuffer destination, int slot) =>
+        _pass.Run(indices, values, destination.Raw(slot), destination.Activated(slot));
+}
