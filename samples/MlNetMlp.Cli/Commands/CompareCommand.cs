@@ -3,9 +3,9 @@ using System.Globalization;
 using Microsoft.ML;
 using MlNetMlp.Cli.Console;
 using MlNetMlp.Cli.Data;
-using MlNetMlp.Pipelines.Comparison;
-using MlNetMlp.Pipelines.Recipes;
-using MlNetMlp.Pipelines.Reports;
+using MlNetMlp.Experiments.Comparison;
+using MlNetMlp.Experiments.Reports;
+using MlNetMlp.Pipelines;
 using MlNetMlp.Trainers;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -52,8 +52,8 @@ internal sealed class CompareCommand : Command<CompareCommand.Settings>
     {
         var mlpEpochs = epochs ?? (dataset.Kind == DatasetKind.Mnist ? MnistPipeline.DefaultEpochs : ImdbPipeline.DefaultEpochs);
         ComparisonPlan Plan(Action<MlpEpoch> onEpoch) => dataset.Kind == DatasetKind.Mnist
-            ? MnistPipeline.CreateComparisonPlan(mlContext, mlpEpochs, onEpoch)
-            : ImdbPipeline.CreateComparisonPlan(mlContext, mlpEpochs, onEpoch, withTorchSharpText);
+            ? MnistComparison.CreatePlan(mlContext, mlpEpochs, onEpoch)
+            : ImdbComparison.CreatePlan(mlContext, mlpEpochs, onEpoch, withTorchSharpText);
 
         if (!AnsiConsole.Profile.Capabilities.Interactive)
         {

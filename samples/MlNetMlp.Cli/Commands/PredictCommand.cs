@@ -2,7 +2,7 @@ using System.ComponentModel;
 using Microsoft.ML;
 using MlNetMlp.Cli.Console;
 using MlNetMlp.Cli.Data;
-using MlNetMlp.Pipelines.Data;
+using MlNetMlp.Datasets;
 using Spectre.Console;
 using Spectre.Console.Cli;
 

@@ -2,7 +2,7 @@ using System.ComponentModel;
 using System.Globalization;
 using Microsoft.ML;
 using MlNetMlp.Cli.Data;
-using MlNetMlp.Pipelines.Recipes;
+using MlNetMlp.Pipelines;
 using MlNetMlp.Trainers;
 using Spectre.Console;
 using Spectre.Console.Cli;

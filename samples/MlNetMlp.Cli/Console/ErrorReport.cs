@@ -1,4 +1,4 @@
-using MlNetMlp.Pipelines.Data;
+using MlNetMlp.Datasets;
 using Spectre.Console;
 using Spectre.Console.Cli;
 

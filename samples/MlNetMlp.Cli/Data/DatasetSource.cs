@@ -1,6 +1,6 @@
 using Microsoft.ML;
-using MlNetMlp.Pipelines.Data;
-using MlNetMlp.Pipelines.Reports;
+using MlNetMlp.Datasets;
+using MlNetMlp.Experiments.Reports;
 
 namespace MlNetMlp.Cli.Data;
 

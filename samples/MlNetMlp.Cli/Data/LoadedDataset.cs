@@ -1,5 +1,5 @@
 using Microsoft.ML;
-using MlNetMlp.Pipelines.Reports;
+using MlNetMlp.Experiments.Reports;
 
 namespace MlNetMlp.Cli.Data;
 

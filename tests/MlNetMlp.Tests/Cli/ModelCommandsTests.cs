@@ -1,5 +1,5 @@
 using System.IO.Compression;
-using MlNetMlp.Pipelines.Data;
+using MlNetMlp.Datasets;
 using MlNetMlp.Tests.Infrastructure;
 using SkiaSharp;
 

@@ -1,5 +1,5 @@
 using Microsoft.ML;
-using MlNetMlp.Pipelines.Data;
+using MlNetMlp.Datasets;
 
 namespace MlNetMlp.Tests.Infrastructure;
 

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.ML;
 using Microsoft.ML.Data;
-using MlNetMlp.Pipelines.Data;
+using MlNetMlp.Datasets;
 using MlNetMlp.Tests.Infrastructure;
 
 namespace MlNetMlp.Tests.Transforms;

@@ -1,7 +1,7 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using MlNetMlp.Data;
-using MlNetMlp.Pipelines.Data;
+using MlNetMlp.Datasets;
 using MlNetMlp.Tests.Infrastructure;
 using MlNetMlp.Transforms;
 

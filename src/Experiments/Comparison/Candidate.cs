@@ -1,0 +1,39 @@
+using Microsoft.ML;
+using MlNetMlp.Experiments.Reports;
+
+namespace MlNetMlp.Experiments.Comparison;
+
+/// <summary>Which data a candidate trains on.</summary>
+public enum CandidateInput
+{
+    /// <summary>The shared prepared columns (Features, Label), so every trainer sees the same numbers.</summary>
+    Prepared,
+
+    /// <summary>The raw data, for baselines that bring their own featurization (ML.NET's FeaturizeText).</summary>
+    Raw,
+}
+
+/// <summary>One trainer in a comparison.</summary>
+/// <param name="Name">How the report names it.</param>
+/// <param name="Input">Whether it trains on the prepared columns or on the raw data.</param>
+/// <param name="CreateEstimator">Builds the estimator; the result must produce ML.NET's prediction columns.</param>
+/// <param name="LearningCurve">Reads per-epoch figures from the fitted model (the MLP's history); null for trainers without epochs.</param>
+/// <param name="Evaluation">How its predictions are evaluated when that differs from the comparison's task (a multiclass trainer on a two-class key label); null to follow the task.</param>
+/// <param name="LabelColumnName">The label column its predictions are evaluated against, when it makes its own; null for the comparison's.</param>
+/// <param name="SkipReason">Says why a failure means the trainer cannot run here (e.g. weights that cannot be downloaded), so it is reported as skipped; null or a null answer reports the failure.</param>
+public sealed record Candidate(
+    string Name,
+    CandidateInput Input,
+    Func<CandidateSetup, IEstimator<ITransformer>> CreateEstimator,
+    Func<ITransformer, IReadOnlyList<EpochMetrics>>? LearningCurve = null,
+    ComparisonTask? Evaluation = null,
+    string? LabelColumnName = null,
+    Func<Exception, string?>? SkipReason = null);
+
+/// <summary>What a candidate's estimator may use when it is built.</summary>
+/// <param name="MlContext">The comparison's context.</param>
+/// <param name="MonitoringData">
+/// The prepared test data, for per-epoch curves only: a trainer may report its loss on it after each epoch, but must not
+/// select or stop on it, so the test metrics stay unbiased.
+/// </param>
+public sealed record CandidateSetup(MLContext MlContext, IDataView MonitoringData);

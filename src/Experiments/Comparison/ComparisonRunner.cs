@@ -1,0 +1,139 @@
+using System.Diagnostics;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using MlNetMlp.Data;
+using MlNetMlp.Experiments.Reports;
+
+namespace MlNetMlp.Experiments.Comparison;
+
+/// <summary>
+/// Runs the same prepared data through several trainers and measures each the same way: training
+/// time, test metrics through ML.NET's own evaluators, prediction throughput of the whole chain from
+/// raw data, and the size of the saved model. The preparation is fitted once and its output cached in
+/// memory, so every candidate trains on identical numbers.
+/// </summary>
+public sealed class ComparisonRunner
+{
+    private readonly MLContext _mlContext;
+    private readonly ComparisonTask _task;
+    private readonly IEstimator<ITransformer> _preparation;
+    private readonly string _labelColumnName;
+
+    /// <summary>Creates a runner.</summary>
+    /// <param name="mlContext">The context; its seed makes the runs repeatable.</param>
+    /// <param name="task">Multiclass or binary, which decides the evaluator.</param>
+    /// <param name="preparation">Turns raw data into the Features and Label columns the prepared candidates use.</param>
+    /// <param name="labelColumnName">The label column after preparation (a key for multiclass, bool for binary).</param>
+    public ComparisonRunner(MLContext mlContext, ComparisonTask task, IEstimator<ITransformer> preparation, string labelColumnName = "Label")
+    {
+        _mlContext = mlContext ?? throw new ArgumentNullException(nameof(mlContext));
+        _task = task;
+        _preparation = preparation ?? throw new ArgumentNullException(nameof(preparation));
+        _labelColumnName = labelColumnName;
+    }
+
+    /// <summary>Fits the preparation on <paramref name="train"/>, then fits and measures each candidate; a candidate that throws is reported as failed and the others go on.</summary>
+    /// <param name="train">Raw training data.</param>
+    /// <param name="test">Raw test data.</param>
+    /// <param name="candidates">The trainers to compare.</param>
+    /// <param name="progress">Receives a line when each candidate starts and ends.</param>
+    /// <returns>One result per candidate, in order.</returns>
+    public IReadOnlyList<TrainerResult> Run(IDataView train, IDataView test, IEnumerable<Candidate> candidates, IProgress<string>? progress = null)
+    {
+        var preparation = _preparation.Fit(train);
+        var preparedTrain = _mlContext.Data.Cache(preparation.Transform(train));
+        var preparedTest = _mlContext.Data.Cache(preparation.Transform(test));
+        // Readers stream in file order (IMDb: every negative review, then every positive one) and cannot shuffle;
+        // a cache lets trainers such as SDCA draw rows in random order. It fills only if a raw candidate reads it.
+        var rawTrain = _mlContext.Data.Cache(train);
+        var classNames = ClassNames(preparedTest.Schema);
+        var results = new List<TrainerResult>();
+        foreach (var candidate in candidates)
+        {
+            progress?.Report($"{candidate.Name}: training");
+            TrainerResult result;
+            try
+            {
+                result = Measure(candidate, candidate.Input == CandidateInput.Prepared ? preparedTrain : rawTrain, test,
+                    candidate.Input == CandidateInput.Prepared ? preparedTest : test, preparation, train.Schema, classNames, preparedTest);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                result = candidate.SkipReason?.Invoke(e) is { } reason
+                    ? TrainerResult.Skipped(candidate.Name, _task, reason)
+                    : new TrainerResult { Trainer = candidate.Name, Task = _task, Status = TrainerStatus.Failed, StatusReason = e.GetBaseException().Message };
+            }
+
+            progress?.Report($"{candidate.Name}: {result.StatusText}");
+            results.Add(result);
+        }
+
+        return results;
+    }
+
+    private TrainerResult Measure(Candidate candidate, IDataView trainData, IDataView rawTest, IDataView testData,
+        ITransformer preparation, DataViewSchema rawSchema, IReadOnlyList<string>? classNames, IDataView monitoringData)
+    {
+        var estimator = candidate.CreateEstimator(new CandidateSetup(_mlContext, monitoringData));
+        var clock = Stopwatch.StartNew();
+        var model = estimator.Fit(trainData);
+        var trainingSeconds = clock.Elapsed.TotalSeconds;
+
+        var predictions = model.Transform(testData);
+        var label = candidate.LabelColumnName ?? _labelColumnName;
+        var result = (candidate.Evaluation ?? _task) == ComparisonTask.Multiclass
+            ? TrainerResult.FromMetrics(candidate.Name, _mlContext.MulticlassClassification.Evaluate(predictions, label), classNames) with { Task = _task }
+            : predictions.Schema.GetColumnOrNull("Probability") is not null
+                ? TrainerResult.FromMetrics(candidate.Name, _mlContext.BinaryClassification.Evaluate(predictions, label))
+                : TrainerResult.FromMetrics(candidate.Name, _mlContext.BinaryClassification.EvaluateNonCalibrated(predictions, label));
+
+        var chain = candidate.Input == CandidateInput.Prepared
+            ? new TransformerChain<ITransformer>(preparation, model)
+            : new TransformerChain<ITransformer>(model);
+        return result with
+        {
+            TrainingSeconds = trainingSeconds,
+            PredictionRowsPerSecond = PredictionThroughput(chain, rawTest),
+            ModelBytes = SavedSize(chain, rawSchema),
+            LearningCurve = candidate.LearningCurve?.Invoke(model) ?? [],
+        };
+    }
+
+    /// <summary>The label's key names (e.g. "0" to "9"), so the confusion matrix can be labelled; null when the label has none.</summary>
+    private IReadOnlyList<string>? ClassNames(DataViewSchema preparedSchema) =>
+        _task == ComparisonTask.Multiclass && preparedSchema.GetColumnOrNull(_labelColumnName) is { } label
+            ? ClassNameAnnotations.Read(label, ClassNameAnnotations.KeyValues)
+            : null;
+
+    private static double PredictionThroughput(ITransformer chain, IDataView rawTest)
+    {
+        var predictions = chain.Transform(rawTest);
+        var predicted = predictions.Schema["PredictedLabel"];
+        var clock = Stopwatch.StartNew();
+        var rows = predicted.Type is BooleanDataViewType ? CountRows<bool>(predictions, predicted) : CountRows<uint>(predictions, predicted);
+        return rows / Math.Max(clock.Elapsed.TotalSeconds, 1e-9);
+    }
+
+    /// <summary>Reads every prediction, which is what makes a lazy chain compute them.</summary>
+    private static long CountRows<T>(IDataView predictions, DataViewSchema.Column predicted)
+    {
+        using var cursor = predictions.GetRowCursor([predicted]);
+        var getter = cursor.GetGetter<T>(predicted);
+        T value = default!;
+        long rows = 0;
+        while (cursor.MoveNext())
+        {
+            getter(ref value);
+            rows++;
+        }
+
+        return rows;
+    }
+
+    private long SavedSize(ITransformer chain, DataViewSchema rawSchema)
+    {
+        using var stream = new MemoryStream();
+        _mlContext.Model.Save(chain, rawSchema, stream);
+        return stream.Length;
+    }
+}

@@ -1,0 +1,43 @@
+using System.Text;
+
+namespace MlNetMlp.Experiments.Reports;
+
+/// <summary>Renders the report as Markdown, with the charts linked as PNG files beside it.</summary>
+internal static class MarkdownReport
+{
+    public static string Render(ComparisonReport report, IReadOnlyList<ReportSection> sections)
+    {
+        var markdown = new StringBuilder();
+        markdown.Append("# ").AppendLine(report.Title).AppendLine();
+        foreach (var section in sections)
+        {
+            markdown.Append("## ").AppendLine(section.Heading).AppendLine();
+            foreach (var paragraph in section.Paragraphs)
+            {
+                markdown.AppendLine(paragraph).AppendLine();
+            }
+
+            foreach (var table in section.Tables)
+            {
+                AppendRow(markdown, table.Headers);
+                AppendRow(markdown, [.. table.Headers.Select((_, i) => i == 0 ? "---" : "---:")]);
+                foreach (var row in table.Rows)
+                {
+                    AppendRow(markdown, row);
+                }
+
+                markdown.AppendLine();
+            }
+
+            foreach (var chart in section.Charts)
+            {
+                markdown.Append("![").Append(chart.Caption).Append("](").Append(chart.FileName).AppendLine(")").AppendLine();
+            }
+        }
+
+        return markdown.ToString();
+    }
+
+    private static void AppendRow(StringBuilder markdown, IReadOnlyList<string> cells) =>
+        markdown.Append("| ").Append(string.Join(" | ", cells.Select(cell => cell.Replace("|", "\\|", StringComparison.Ordinal)))).AppendLine(" |");
+}
