@@ -3,9 +3,10 @@ using MlNetMlp.Tests.Infrastructure;
 namespace MlNetMlp.Tests.Packaging;
 
 /// <summary>
-/// Packs the src projects and builds a throwaway application, outside the repository, that knows
-/// MlNetMlp only through those packages: torch must start (the GLIBCXX fix arrives through the
-/// package's buildTransitive targets) and a transform must save and load through ML.NET.
+/// Builds a throwaway application, outside the repository, that knows MlNetMlp only through the packed
+/// packages: torch must start (the GLIBCXX fix arrives through the package's buildTransitive targets),
+/// a transform must save and load through ML.NET, and the embedded MNIST sample must travel inside
+/// MlNetMlp.Datasets.
 /// </summary>
 [TestClass]
 public sealed class ConsumerPackageTests
@@ -14,6 +15,7 @@ public sealed class ConsumerPackageTests
         using Microsoft.ML;
         using Microsoft.ML.Data;
         using MlNetMlp;
+        using MlNetMlp.Datasets;
         using MlNetMlp.Torch;
         using TorchSharp;
 
@@ -30,6 +32,7 @@ public sealed class ConsumerPackageTests
         var features = loaded.Transform(data).GetColumn<float[]>("Features").Single();
         Console.WriteLine("pixels " + string.Join(",", features));
         File.Delete(path);
+        Console.WriteLine("sample rows " + MnistSample.Load(DataSplit.Test).GetRowCount());
 
         public sealed class Image
         {
@@ -42,17 +45,8 @@ public sealed class ConsumerPackageTests
     public void PackedPackages_ConsumerApplicationBuiltAndPublished_RunsTorchAndLoadsSavedTransform()
     {
         using var directory = new TemporaryDirectory();
-        var feed = directory.File("feed");
-        // A version of its own each run, so no stale copy from the global package cache is used.
-        var version = $"0.1.0-ci{DateTime.UtcNow:yyyyMMddHHmmssfff}";
-        var pack = ProcessRunner.Run("dotnet",
-            ["pack", Path.Combine(TestPaths.RepositoryRoot, "MlNetMlp.sln"), "--no-build", "-c", Configuration, "-o", feed, $"-p:Version={version}"],
-            timeout: TimeSpan.FromMinutes(5));
-        Assert.AreEqual(0, pack.ExitCode, pack.Transcript);
-        foreach (var package in new[] { "MlNetMlp.Core", "MlNetMlp.Transforms", "MlNetMlp.Trainers", "MlNetMlp.Pipelines" })
-        {
-            Assert.IsTrue(File.Exists(Path.Combine(feed, $"{package}.{version}.nupkg")), $"{package} was not packed:\n{pack.Transcript}");
-        }
+        var feed = PackedFeed.Instance;
+        var version = feed.Version;
 
         var consumer = directory.File("consumer");
         Directory.CreateDirectory(consumer);
@@ -67,13 +61,14 @@ public sealed class ConsumerPackageTests
               <ItemGroup>
                 <PackageReference Include="MlNetMlp.Trainers" Version="{version}" />
                 <PackageReference Include="MlNetMlp.Transforms" Version="{version}" />
+                <PackageReference Include="MlNetMlp.Datasets" Version="{version}" />
               </ItemGroup>
             </Project>
             """);
         File.WriteAllText(Path.Combine(consumer, "nuget.config"), $"""
             <configuration>
               <packageSources>
-                <add key="mlnetmlp-local" value="{feed}" />
+                <add key="mlnetmlp-local" value="{feed.Folder}" />
               </packageSources>
             </configuration>
             """);
@@ -84,6 +79,7 @@ public sealed class ConsumerPackageTests
         Assert.AreEqual(0, run.ExitCode, run.Transcript);
         StringAssert.Contains(run.StandardOutput, "torch 19,22,43,50", run.Transcript);
         StringAssert.Contains(run.StandardOutput, "pixels 0,0.2,1", run.Transcript);
+        StringAssert.Contains(run.StandardOutput, "sample rows 2000", run.Transcript);
 
         var published = directory.File("published");
         var publish = ProcessRunner.Run("dotnet", ["publish", consumer, "-o", published], consumer, TimeSpan.FromMinutes(5));
@@ -92,10 +88,4 @@ public sealed class ConsumerPackageTests
         Assert.AreEqual(0, runPublished.ExitCode, runPublished.Transcript);
         StringAssert.Contains(runPublished.StandardOutput, "torch 19,22,43,50", runPublished.Transcript);
     }
-
-#if DEBUG
-    private const string Configuration = "Debug";
-#else
-    private const string Configuration = "Release";
-#endif
 }
