@@ -45,34 +45,7 @@ public sealed class ConsumerPackageTests
     public void PackedPackages_ConsumerApplicationBuiltAndPublished_RunsTorchAndLoadsSavedTransform()
     {
         using var directory = new TemporaryDirectory();
-        var feed = PackedFeed.Instance;
-        var version = feed.Version;
-
-        var consumer = directory.File("consumer");
-        Directory.CreateDirectory(consumer);
-        File.WriteAllText(Path.Combine(consumer, "Consumer.csproj"), $"""
-            <Project Sdk="Microsoft.NET.Sdk">
-              <PropertyGroup>
-                <OutputType>Exe</OutputType>
-                <TargetFramework>net10.0</TargetFramework>
-                <ImplicitUsings>enable</ImplicitUsings>
-                <Nullable>enable</Nullable>
-              </PropertyGroup>
-              <ItemGroup>
-                <PackageReference Include="MlNetMlp.Trainers" Version="{version}" />
-                <PackageReference Include="MlNetMlp.Transforms" Version="{version}" />
-                <PackageReference Include="MlNetMlp.Datasets" Version="{version}" />
-              </ItemGroup>
-            </Project>
-            """);
-        File.WriteAllText(Path.Combine(consumer, "nuget.config"), $"""
-            <configuration>
-              <packageSources>
-                <add key="mlnetmlp-local" value="{feed.Folder}" />
-              </packageSources>
-            </configuration>
-            """);
-        File.WriteAllText(Path.Combine(consumer, "Program.cs"), ConsumerProgram);
+        var consumer = PackedFeed.Instance.CreateConsumer(directory.File("consumer"), ["MlNetMlp.Trainers", "MlNetMlp.Transforms", "MlNetMlp.Datasets"], ConsumerProgram);
 
         var run = ProcessRunner.Run("dotnet", ["run", "--project", consumer], consumer, TimeSpan.FromMinutes(5));
 

@@ -36,6 +36,40 @@ internal sealed class PackedFeed
     /// <summary>The version of MlNetMlp.Core, which every package must share.</summary>
     public string Version => Manifests["MlNetMlp.Core"].Version;
 
+    /// <summary>
+    /// Writes, into <paramref name="folder"/>, an application outside the repository that knows MlNetMlp only through
+    /// these packages: a project referencing <paramref name="packageIds"/> at this feed's version, a nuget.config
+    /// naming the feed, and <paramref name="program"/> as its Program.cs.
+    /// </summary>
+    /// <returns>The application's folder.</returns>
+    public string CreateConsumer(string folder, IEnumerable<string> packageIds, string program)
+    {
+        Directory.CreateDirectory(folder);
+        var references = string.Join(Environment.NewLine, packageIds.Select(id => $"""    <PackageReference Include="{id}" Version="{Version}" />"""));
+        File.WriteAllText(Path.Combine(folder, "Consumer.csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <OutputType>Exe</OutputType>
+                <TargetFramework>net10.0</TargetFramework>
+                <ImplicitUsings>enable</ImplicitUsings>
+                <Nullable>enable</Nullable>
+              </PropertyGroup>
+              <ItemGroup>
+            {references}
+              </ItemGroup>
+            </Project>
+            """);
+        File.WriteAllText(Path.Combine(folder, "nuget.config"), $"""
+            <configuration>
+              <packageSources>
+                <add key="mlnetmlp-local" value="{Folder}" />
+              </packageSources>
+            </configuration>
+            """);
+        File.WriteAllText(Path.Combine(folder, "Program.cs"), program);
+        return folder;
+    }
+
 #if DEBUG
     public const string Configuration = "Debug";
 #else

@@ -59,7 +59,7 @@ public sealed class ScoringConsumerTests
         }
 
         var expected = Lines(mlp.Transform(test));
-        var consumer = WriteConsumer(directory.File("consumer"), PackedFeed.Instance);
+        var consumer = PackedFeed.Instance.CreateConsumer(directory.File("consumer"), ["MlNetMlp.Scoring"], ScoringProgram);
 
         var run = ProcessRunner.Run("dotnet", ["run", "--project", consumer, "--", modelPath, inputPath], consumer);
 
@@ -78,33 +78,6 @@ public sealed class ScoringConsumerTests
         var runPublished = ProcessRunner.Run("dotnet", [Path.Combine(published, "Consumer.dll"), modelPath, inputPath], published);
         Assert.AreEqual(0, runPublished.ExitCode, runPublished.Transcript);
         CollectionAssert.AreEqual(expected, Predictions(runPublished.StandardOutput), "the published application predicts the same bits");
-    }
-
-    private static string WriteConsumer(string folder, PackedFeed feed)
-    {
-        Directory.CreateDirectory(folder);
-        File.WriteAllText(Path.Combine(folder, "Consumer.csproj"), $"""
-            <Project Sdk="Microsoft.NET.Sdk">
-              <PropertyGroup>
-                <OutputType>Exe</OutputType>
-                <TargetFramework>net10.0</TargetFramework>
-                <ImplicitUsings>enable</ImplicitUsings>
-                <Nullable>enable</Nullable>
-              </PropertyGroup>
-              <ItemGroup>
-                <PackageReference Include="MlNetMlp.Scoring" Version="{feed.Version}" />
-              </ItemGroup>
-            </Project>
-            """);
-        File.WriteAllText(Path.Combine(folder, "nuget.config"), $"""
-            <configuration>
-              <packageSources>
-                <add key="mlnetmlp-local" value="{feed.Folder}" />
-              </packageSources>
-            </configuration>
-            """);
-        File.WriteAllText(Path.Combine(folder, "Program.cs"), ScoringProgram);
-        return folder;
     }
 
     /// <summary>Each row as the consumer prints it: the predicted key, then the scores' bits.</summary>
