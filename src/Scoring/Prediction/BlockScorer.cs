@@ -5,9 +5,10 @@ namespace MlNetMlp.Prediction;
 /// <summary>
 /// Scores the rows of a <see cref="FeatureBlock"/>, sharing a large block among the cores: the calling thread takes
 /// the first share and thread-pool workers the others, each with its own <see cref="RowScorer"/>, writing into
-/// disjoint rows of the <see cref="PredictionBuffer"/>. The work items are made once and the calling thread spins
-/// until the helpers' count drops to zero (the shares are equal, so the wait is short), so scoring a block allocates
-/// nothing. Every row is computed by the same code whichever thread runs it, so the result does not depend on the split.
+/// disjoint rows of the <see cref="PredictionBuffer"/>. When the calling thread is done with its share it takes over
+/// any share no worker has started (a busy thread pool never holds a block up), then spins until the shares under
+/// way are done; the work items are made once, so scoring a block allocates nothing. Every row is computed by the
+/// same code whichever thread runs it, so the result does not depend on the split.
 /// </summary>
 internal sealed class BlockScorer
 {
@@ -40,6 +41,11 @@ internal sealed class BlockScorer
         Run(_scorer, block, ids, 0, Math.Min(block.Rows, rowsPerShare), destination);
         if (shares > 1)
         {
+            for (var helper = 0; helper < shares - 1; helper++)
+            {
+                _helpers[helper].RunUnlessStarted(_scorer);
+            }
+
             var wait = default(SpinWait);
             while (Volatile.Read(ref _running) > 0)
             {
@@ -61,27 +67,43 @@ internal sealed class BlockScorer
         }
     }
 
-    /// <summary>One helper's share of a block, queued to the thread pool.</summary>
+    /// <summary>
+    /// One helper's share of a block, queued to the thread pool. Whoever claims it first (a worker, or the calling
+    /// thread once its own share is done) scores it and counts it done; a work item that finds it claimed does nothing.
+    /// </summary>
     private sealed class Share(BlockScorer owner, RowScorer scorer) : IThreadPoolWorkItem
     {
+        private const int Waiting = 0;
+        private const int Claimed = 1;
+
         private FeatureBlock? _block;
         private DataViewRowId[] _ids = [];
         private PredictionBuffer? _destination;
         private int _start;
         private int _end;
         private Exception? _failure;
+        private int _state = Claimed;
 
         public void Start(FeatureBlock block, DataViewRowId[] ids, int start, int end, PredictionBuffer destination)
         {
             (_block, _ids, _start, _end, _destination, _failure) = (block, ids, start, end, destination, null);
+            Volatile.Write(ref _state, Waiting);
             ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
         }
 
-        public void Execute()
+        public void Execute() => RunUnlessStarted(scorer);
+
+        /// <summary>Scores the share with <paramref name="runner"/> unless someone has claimed it already.</summary>
+        public void RunUnlessStarted(RowScorer runner)
         {
+            if (Interlocked.Exchange(ref _state, Claimed) != Waiting)
+            {
+                return;
+            }
+
             try
             {
-                Run(scorer, _block!, _ids, _start, _end, _destination!);
+                Run(runner, _block!, _ids, _start, _end, _destination!);
             }
             catch (Exception e)
             {
