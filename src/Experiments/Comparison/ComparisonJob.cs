@@ -1,13 +1,12 @@
 using Microsoft.ML;
 using MlNetMlp.Experiments.Reports;
-using MlNetMlp.Torch;
 
 namespace MlNetMlp.Experiments.Comparison;
 
 /// <summary>Runs a <see cref="ComparisonPlan"/> on training and test data and assembles the report.</summary>
 public static class ComparisonJob
 {
-    /// <summary>Runs every candidate and returns the report, ready for <see cref="ReportWriter.Write"/>.</summary>
+    /// <summary>Runs every candidate and returns the report, ready for <see cref="ReportWriter.Write(ComparisonReport, string)"/>.</summary>
     /// <param name="mlContext">The context; its seed makes the run repeatable.</param>
     /// <param name="plan">What to prepare and which trainers to compare.</param>
     /// <param name="train">Raw training data.</param>
@@ -20,18 +19,13 @@ public static class ComparisonJob
         ArgumentNullException.ThrowIfNull(plan);
         var runner = new ComparisonRunner(mlContext, plan.Task, plan.Preparation, plan.LabelColumnName);
         var results = runner.Run(train, test, plan.Candidates, progress);
-        // After the run, so every assembly the trainers used is loaded and listed.
-        var versions = new SortedDictionary<string, string>(ComparisonReport.LoadedVersions().ToDictionary(), StringComparer.Ordinal)
-        {
-            ["libtorch"] = TorchRuntime.Describe().LibTorchVersion,
-        };
         return new ComparisonReport
         {
             Title = plan.Title,
             Task = plan.Task,
             Data = data,
             Machine = MachineDescription.Current(),
-            Versions = versions,
+            Versions = ComponentVersions.Loaded(), // after the run, so every assembly the trainers used is listed
             Results = results,
         };
     }

@@ -3,7 +3,7 @@ using System.Text;
 
 namespace MlNetMlp.Experiments.Reports;
 
-/// <summary>Renders the report as one self-contained HTML page: styles inline, charts embedded as base64 PNG.</summary>
+/// <summary>Renders a report document as one self-contained HTML page: styles inline, charts embedded as base64 PNG.</summary>
 internal static class HtmlReport
 {
     private const string Style =
@@ -12,15 +12,15 @@ internal static class HtmlReport
         "td{text-align:right}td:first-child,th:first-child{text-align:left}th{background:#f0f0f0}" +
         "img{max-width:100%;display:block;margin:1em 0}figcaption{color:#555;font-size:90%}";
 
-    public static string Render(ComparisonReport report, IReadOnlyList<ReportSection> sections, string directory)
+    public static string Render(ReportDocument document, string directory)
     {
         var html = new StringBuilder();
         html.AppendLine("<!DOCTYPE html>")
             .AppendLine("<html lang=\"en\"><head><meta charset=\"utf-8\">")
-            .Append("<title>").Append(Encode(report.Title)).AppendLine("</title>")
+            .Append("<title>").Append(Encode(document.Title)).AppendLine("</title>")
             .Append("<style>").Append(Style).AppendLine("</style></head><body>")
-            .Append("<h1>").Append(Encode(report.Title)).AppendLine("</h1>");
-        foreach (var section in sections)
+            .Append("<h1>").Append(Encode(document.Title)).AppendLine("</h1>");
+        foreach (var section in document.Sections)
         {
             html.Append("<h2>").Append(Encode(section.Heading)).AppendLine("</h2>");
             foreach (var paragraph in section.Paragraphs)

@@ -2,14 +2,14 @@ using System.Text;
 
 namespace MlNetMlp.Experiments.Reports;
 
-/// <summary>Renders the report as Markdown, with the charts linked as PNG files beside it.</summary>
+/// <summary>Renders a report document as Markdown, with the charts linked as PNG files beside it.</summary>
 internal static class MarkdownReport
 {
-    public static string Render(ComparisonReport report, IReadOnlyList<ReportSection> sections)
+    public static string Render(ReportDocument document)
     {
         var markdown = new StringBuilder();
-        markdown.Append("# ").AppendLine(report.Title).AppendLine();
-        foreach (var section in sections)
+        markdown.Append("# ").AppendLine(document.Title).AppendLine();
+        foreach (var section in document.Sections)
         {
             markdown.Append("## ").AppendLine(section.Heading).AppendLine();
             foreach (var paragraph in section.Paragraphs)

@@ -4,7 +4,7 @@ namespace MlNetMlp.Experiments.Reports;
 /// <param name="Directory">The report directory.</param>
 /// <param name="Markdown">report.md.</param>
 /// <param name="Html">report.html, self-contained.</param>
-/// <param name="Csv">results.csv, one row per trainer.</param>
+/// <param name="Csv">results.csv, one row per result (trainer, model or method).</param>
 /// <param name="Json">results.json, the whole report.</param>
 /// <param name="Charts">The PNG charts, by caption and file name.</param>
 public sealed record ReportFiles(string Directory, string Markdown, string Html, string Csv, string Json, IReadOnlyList<ReportChart> Charts);

@@ -5,10 +5,10 @@ using System.Text.Json.Serialization;
 namespace MlNetMlp.Experiments.Reports;
 
 /// <summary>
-/// Writes a comparison report directory: <c>report.md</c>, a self-contained <c>report.html</c>,
-/// <c>results.csv</c>, <c>results.json</c> and PNG charts (accuracy and training time per trainer, the
-/// learning curves, a confusion matrix per trainer that recorded one). It only formats what it is given:
-/// it knows nothing about trainers or ML.NET pipelines.
+/// Writes a report directory: <c>report.md</c>, a self-contained <c>report.html</c>, <c>results.csv</c>,
+/// <c>results.json</c> and PNG charts. Every kind of report goes through the same files and renderers; what a
+/// report says (its sections, tables, charts and CSV columns) comes from the report itself. The writer only formats
+/// what it is given: it knows nothing about trainers or ML.NET pipelines.
 /// </summary>
 public static class ReportWriter
 {
@@ -22,13 +22,18 @@ public static class ReportWriter
         Converters = { new JsonStringEnumConverter() },
     };
 
-    /// <summary>Writes the report into <paramref name="directory"/>, creating it if needed and replacing earlier report files.</summary>
+    /// <summary>
+    /// Writes a comparison report into <paramref name="directory"/>, creating it if needed and replacing earlier report
+    /// files: the charts are accuracy and training time per trainer, the learning curves, and a confusion matrix per
+    /// trainer that recorded one.
+    /// </summary>
     /// <param name="report">The results and their context.</param>
     /// <param name="directory">The output directory.</param>
     /// <returns>The paths written.</returns>
     /// <exception cref="ArgumentException">The report has no results, or mixes tasks.</exception>
     public static ReportFiles Write(ComparisonReport report, string directory)
     {
+        ArgumentNullException.ThrowIfNull(report);
         if (report.Results.Count == 0)
         {
             throw new ArgumentException("Expected at least one trainer result. Received: 0 results", nameof(report));
@@ -40,10 +45,15 @@ public static class ReportWriter
                 $"Expected every result to be {report.Task}. Received: {other.Trainer} with Task={other.Task}", nameof(report));
         }
 
+        return Write(new ComparisonContent(report), directory);
+    }
+
+    internal static ReportFiles Write(IReportContent content, string directory)
+    {
         var folder = Path.GetFullPath(directory);
         Directory.CreateDirectory(folder);
-        var charts = ReportCharts.Draw(report, folder);
-        var sections = ReportDocument.Build(report, charts);
+        var charts = content.DrawCharts(folder);
+        var document = content.Document(charts);
         var files = new ReportFiles(
             folder,
             Path.Combine(folder, "report.md"),
@@ -52,10 +62,10 @@ public static class ReportWriter
             Path.Combine(folder, "results.json"),
             charts);
         var utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
-        File.WriteAllText(files.Markdown, MarkdownReport.Render(report, sections), utf8);
-        File.WriteAllText(files.Html, HtmlReport.Render(report, sections, folder), utf8);
-        File.WriteAllText(files.Csv, ResultsCsv.Render(report), utf8);
-        File.WriteAllText(files.Json, JsonSerializer.Serialize(report, JsonOptions), utf8);
+        File.WriteAllText(files.Markdown, MarkdownReport.Render(document), utf8);
+        File.WriteAllText(files.Html, HtmlReport.Render(document, folder), utf8);
+        File.WriteAllText(files.Csv, content.Csv(), utf8);
+        File.WriteAllText(files.Json, JsonSerializer.Serialize(content.Json, content.Json.GetType(), JsonOptions), utf8);
         return files;
     }
 }

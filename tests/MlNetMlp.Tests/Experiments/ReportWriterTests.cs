@@ -161,16 +161,17 @@ public sealed class ReportWriterTests
     }
 
     [TestMethod]
-    public void ComparisonReport_LoadedVersions_NamesMlNetAndThisLibrary()
+    public void ComponentVersions_Loaded_NamesMlNetThisLibraryAndLibTorch()
     {
         _ = MnistSample.Load(DataSplit.Test).Schema;
 
-        var versions = ComparisonReport.LoadedVersions();
+        var versions = ComponentVersions.Loaded();
         var machine = MachineDescription.Current();
 
         Assert.AreEqual("5.0.1", versions["Microsoft.ML.DataView"]);
         Assert.AreEqual(typeof(MnistSample).Assembly.GetName().Version!.ToString(3), versions["MlNetMlp.Datasets"]);
         Assert.AreEqual(Environment.Version.ToString(), versions[".NET"]);
+        StringAssert.StartsWith(versions["libtorch"], "2.");
         Assert.AreEqual(Environment.ProcessorCount, machine.LogicalCores);
         StringAssert.Contains(machine.Runtime, ".NET");
     }

@@ -1,0 +1,6 @@
+namespace MlNetMlp.Experiments.Reports;
+
+/// <summary>One bar of a <see cref="BarChart"/>.</summary>
+/// <param name="Label">What the bar is, shown on the axis.</param>
+/// <param name="Value">Its length.</param>
+internal sealed record ChartBar(string Label, double Value);

@@ -1,0 +1,60 @@
+using MlNetMlp.Experiments.Comparison;
+using ScottPlot;
+
+namespace MlNetMlp.Experiments.Reports;
+
+/// <summary>The comparison's PNG charts: accuracy and training time per trainer, the learning curves, a confusion matrix per trainer that recorded one.</summary>
+internal static class ComparisonCharts
+{
+    public static IReadOnlyList<ReportChart> Draw(ComparisonReport report, string directory)
+    {
+        var charts = new List<ReportChart>();
+        var completed = report.Results.Where(r => r.Status == TrainerStatus.Completed).ToList();
+        var accuracy = completed.Where(r => r.MicroAccuracy.HasValue).ToList();
+        if (accuracy.Count > 0)
+        {
+            var caption = report.Task == ComparisonTask.Multiclass ? "Test micro-accuracy per trainer" : "Test accuracy per trainer";
+            charts.Add(BarChart.Draw(directory, "accuracy.png", caption, "accuracy", [.. accuracy.Select(r => new ChartBar(r.Trainer, r.MicroAccuracy!.Value))], "0.0000"));
+        }
+
+        var timed = completed.Where(r => r.TrainingSeconds.HasValue).ToList();
+        if (timed.Count > 0)
+        {
+            charts.Add(BarChart.Draw(directory, "training-time.png", "Training time per trainer", "seconds", [.. timed.Select(r => new ChartBar(r.Trainer, r.TrainingSeconds!.Value))], "0.00"));
+        }
+
+        var curves = completed.Where(r => r.LearningCurve.Count > 0).ToList();
+        if (curves.Count > 0)
+        {
+            charts.Add(LineChart.Draw(directory, "learning-loss.png", "Loss per epoch", "loss", Curves(curves, e => e.TrainLoss, e => e.ValidationLoss)));
+            if (curves.Any(r => r.LearningCurve.Any(e => e.TrainAccuracy.HasValue || e.ValidationAccuracy.HasValue)))
+            {
+                charts.Add(LineChart.Draw(directory, "learning-accuracy.png", "Accuracy per epoch", "accuracy", Curves(curves, e => e.TrainAccuracy, e => e.ValidationAccuracy)));
+            }
+        }
+
+        foreach (var result in completed.Where(r => r.ConfusionMatrix is not null))
+        {
+            charts.Add(ConfusionChart.Draw(directory, ConfusionFileName(result), $"Confusion matrix of {result.Trainer} (test rows)", result.ConfusionMatrix!));
+        }
+
+        return charts;
+    }
+
+    public static string ConfusionFileName(TrainerResult result) => $"confusion-{ReportFormat.Slug(result.Trainer)}.png";
+
+    private static List<ChartLine> Curves(IReadOnlyList<TrainerResult> results, Func<EpochMetrics, double?> train, Func<EpochMetrics, double?> validation) =>
+    [
+        .. results.SelectMany(result => new[]
+        {
+            Curve(result.LearningCurve, train, $"{result.Trainer} training", LinePattern.Solid),
+            Curve(result.LearningCurve, validation, $"{result.Trainer} validation", LinePattern.Dashed),
+        }),
+    ];
+
+    private static ChartLine Curve(IReadOnlyList<EpochMetrics> curve, Func<EpochMetrics, double?> metric, string legend, LinePattern pattern)
+    {
+        var points = curve.Where(e => metric(e).HasValue).ToList();
+        return new ChartLine(legend, [.. points.Select(e => (double)e.Epoch)], [.. points.Select(e => metric(e)!.Value)], pattern);
+    }
+}

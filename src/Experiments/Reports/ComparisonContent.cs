@@ -1,0 +1,103 @@
+using System.Globalization;
+using MlNetMlp.Experiments.Comparison;
+
+namespace MlNetMlp.Experiments.Reports;
+
+/// <summary>What a comparison report says: the results table, the learning curves, the confusion matrices, the data and the machine.</summary>
+internal sealed class ComparisonContent(ComparisonReport report) : IReportContent
+{
+    private static readonly string[] CsvHeader =
+    [
+        "trainer", "task", "status", "status_reason", "micro_accuracy", "macro_accuracy", "log_loss", "auc", "f1_score",
+        "training_seconds", "prediction_rows_per_second", "model_bytes",
+    ];
+
+    public object Json => report;
+
+    public IReadOnlyList<ReportChart> DrawCharts(string directory) => ComparisonCharts.Draw(report, directory);
+
+    public ReportDocument Document(IReadOnlyList<ReportChart> charts)
+    {
+        var sections = new List<ReportSection>
+        {
+            new(
+                "Results",
+                [$"Task: {TaskName(report.Task)}. Metrics on {report.Data.TestRows.ToString("N0", CultureInfo.InvariantCulture)} test rows of {report.Data.Name}."],
+                [ResultsTable()],
+                [.. charts.Where(c => c.FileName is "accuracy.png" or "training-time.png")]),
+        };
+
+        var curves = report.Results.Where(r => r.LearningCurve.Count > 0).ToList();
+        if (curves.Count > 0)
+        {
+            sections.Add(new ReportSection(
+                "Learning curves",
+                ["Loss and accuracy at the end of each epoch, on the training data and on held-out data. In a comparison the held-out data are the test rows, used only to monitor: nothing stops or selects on them."],
+                [.. curves.Select(CurveTable)],
+                [.. charts.Where(c => c.FileName.StartsWith("learning-", StringComparison.Ordinal))]));
+        }
+
+        foreach (var result in report.Results.Where(r => r.Status == TrainerStatus.Completed && r.ConfusionMatrix is not null))
+        {
+            sections.Add(new ReportSection(
+                $"Confusion matrix: {result.Trainer}",
+                ["Rows are the actual classes, columns the predicted ones."],
+                [ConfusionTable(result.ConfusionMatrix!)],
+                [.. charts.Where(c => c.FileName == ComparisonCharts.ConfusionFileName(result))]));
+        }
+
+        sections.Add(new ReportSection("Data", [], [ContextTables.Data(report.Data)], []));
+        sections.Add(new ReportSection("Machine and versions", [], [ContextTables.Machine(report.Machine, report.CreatedAt, report.Versions)], []));
+        return new ReportDocument(report.Title, sections);
+    }
+
+    public string Csv() => CsvTable.Render(CsvHeader, report.Results.Select(r => (IReadOnlyList<string>)
+    [
+        CsvTable.Quote(r.Trainer), r.Task.ToString(), r.Status.ToString(), CsvTable.Quote(r.StatusReason ?? string.Empty),
+        CsvTable.Number(r.MicroAccuracy), CsvTable.Number(r.MacroAccuracy), CsvTable.Number(r.LogLoss), CsvTable.Number(r.Auc), CsvTable.Number(r.F1Score),
+        CsvTable.Number(r.TrainingSeconds), CsvTable.Number(r.PredictionRowsPerSecond), CsvTable.Integer(r.ModelBytes),
+    ]));
+
+    private static string TaskName(ComparisonTask task) => task switch
+    {
+        ComparisonTask.Binary => "binary classification",
+        _ => "multiclass classification",
+    };
+
+    private ReportTable ResultsTable()
+    {
+        var binary = report.Task == ComparisonTask.Binary;
+        List<string> headers = ["Trainer", "Status", binary ? "Accuracy" : "Micro-accuracy", "Macro-accuracy", "Log-loss"];
+        if (binary)
+        {
+            headers.AddRange(["AUC", "F1"]);
+        }
+
+        headers.AddRange(["Training (s)", "Prediction (rows/s)", "Model size"]);
+        var rows = report.Results.Select(r =>
+        {
+            List<string> cells = [r.Trainer, r.StatusText, ReportFormat.Metric(r.MicroAccuracy), ReportFormat.Metric(r.MacroAccuracy), ReportFormat.Metric(r.LogLoss)];
+            if (binary)
+            {
+                cells.AddRange([ReportFormat.Metric(r.Auc), ReportFormat.Metric(r.F1Score)]);
+            }
+
+            cells.AddRange([ReportFormat.Seconds(r.TrainingSeconds), ReportFormat.Rate(r.PredictionRowsPerSecond), ReportFormat.Bytes(r.ModelBytes)]);
+            return (IReadOnlyList<string>)cells;
+        }).ToList();
+        return new ReportTable(headers, rows);
+    }
+
+    private static ReportTable CurveTable(TrainerResult result) => new(
+        [$"{result.Trainer}: epoch", "Training loss", "Validation loss", "Training accuracy", "Validation accuracy"],
+        [.. result.LearningCurve.Select(e => (IReadOnlyList<string>)
+        [
+            e.Epoch.ToString(CultureInfo.InvariantCulture), ReportFormat.Metric(e.TrainLoss), ReportFormat.Metric(e.ValidationLoss),
+            ReportFormat.Metric(e.TrainAccuracy), ReportFormat.Metric(e.ValidationAccuracy),
+        ])]);
+
+    private static ReportTable ConfusionTable(ConfusionMatrixResult matrix) => new(
+        ["actual \\ predicted", .. matrix.ClassNames],
+        [.. matrix.ClassNames.Select((name, row) => (IReadOnlyList<string>)
+            [name, .. matrix.Counts[row].Select(count => count.ToString(CultureInfo.InvariantCulture))])]);
+}

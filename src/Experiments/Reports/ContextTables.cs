@@ -1,0 +1,28 @@
+using System.Globalization;
+
+namespace MlNetMlp.Experiments.Reports;
+
+/// <summary>The tables every report ends with, so that a run can be read and repeated: the data, the machine and the versions.</summary>
+internal static class ContextTables
+{
+    public static ReportTable Data(DataDescription data) => new(
+        ["Data", "Value"],
+        [
+            ["Data set", data.Name],
+            ["Source", data.Source],
+            ["Training rows", data.TrainRows.ToString("N0", CultureInfo.InvariantCulture)],
+            ["Validation rows", data.ValidationRows?.ToString("N0", CultureInfo.InvariantCulture) ?? ReportFormat.Missing],
+            ["Test rows", data.TestRows.ToString("N0", CultureInfo.InvariantCulture)],
+        ]);
+
+    public static ReportTable Machine(MachineDescription machine, DateTimeOffset createdAt, IReadOnlyDictionary<string, string> versions) => new(
+        ["Item", "Value"],
+        [
+            ["Logical cores", machine.LogicalCores.ToString(CultureInfo.InvariantCulture)],
+            ["Operating system", machine.OperatingSystem],
+            ["Runtime", machine.Runtime],
+            ["Architecture", machine.Architecture],
+            ["Created", createdAt.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture)],
+            .. versions.Select(v => (IReadOnlyList<string>)[v.Key, v.Value]),
+        ]);
+}
