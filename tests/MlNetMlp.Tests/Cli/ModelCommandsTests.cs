@@ -46,7 +46,7 @@ public sealed class ModelCommandsTests
     public void Predict_PngOfARealDigit_PrintsItsLabel()
     {
         var png = s_directory.File("seven.png");
-        WritePng(FirstTestImage(), png, blackOnWhite: true);
+        WritePng(FirstSevenOfTheSampleTestSplit(), png, blackOnWhite: true);
 
         var result = CliRunner.Run("predict", "--model", s_mnistModel, "--input", png);
 
@@ -138,16 +138,28 @@ public sealed class ModelCommandsTests
         StringAssert.Contains(negative.StandardOutput, "negative", negative.Transcript);
     }
 
-    private static byte[] FirstTestImage()
+    /// <summary>A real digit the model did not train on: the first 7 of the embedded sample's test split (key 8).</summary>
+    private static byte[] FirstSevenOfTheSampleTestSplit()
     {
-        var images = MnistDataset.LoadImages(TestPaths.RequireSharedData("mnist/t10k-images-idx3-ubyte.gz"));
-        var column = images.Schema[MnistDataset.PixelsColumnName];
-        using var cursor = images.GetRowCursor([column]);
-        var getter = cursor.GetGetter<Microsoft.ML.Data.VBuffer<byte>>(column);
+        var sample = MnistSample.Load(DataSplit.Test);
+        var pixelsColumn = sample.Schema[MnistDataset.PixelsColumnName];
+        var labelColumn = sample.Schema[MnistDataset.LabelColumnName];
+        using var cursor = sample.GetRowCursor([pixelsColumn, labelColumn]);
+        var pixelsGetter = cursor.GetGetter<Microsoft.ML.Data.VBuffer<byte>>(pixelsColumn);
+        var labelGetter = cursor.GetGetter<uint>(labelColumn);
         var pixels = default(Microsoft.ML.Data.VBuffer<byte>);
-        cursor.MoveNext();
-        getter(ref pixels);
-        return pixels.DenseValues().ToArray();
+        var label = 0u;
+        while (cursor.MoveNext())
+        {
+            labelGetter(ref label);
+            if (label == 8)
+            {
+                pixelsGetter(ref pixels);
+                return pixels.DenseValues().ToArray();
+            }
+        }
+
+        throw new InvalidOperationException("The sample's test split holds no 7.");
     }
 
     /// <summary>Writes the digit as a 56x56 PNG, black ink on white paper, as a user's drawing would be.</summary>

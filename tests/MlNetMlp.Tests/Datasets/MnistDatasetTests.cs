@@ -171,9 +171,15 @@ public sealed class MnistDatasetTests
     [TestMethod]
     public void MnistDataset_Read_CutGzipStreamNamesTheFile()
     {
-        var imagesGz = TestPaths.RequireSharedData("mnist/t10k-images-idx3-ubyte.gz");
-        var labelsGz = TestPaths.RequireSharedData("mnist/t10k-labels-idx1-ubyte.gz");
+        // Seeded noise does not compress, so the cut falls inside the deflate data, a quarter of the way through.
+        const int Images = 1000;
         using var folder = new TemporaryDirectory();
+        var imagesGz = folder.File("images.gz");
+        var labelsGz = folder.File("labels.gz");
+        var pixels = new byte[Images * MnistDataset.PixelCount];
+        new Random(7).NextBytes(pixels);
+        MnistRowsReader.WriteIdx(imagesGz, 2051, [Images, 28, 28], pixels, gzip: true);
+        MnistRowsReader.WriteIdx(labelsGz, 2049, [Images], new byte[Images], gzip: true);
         var cut = folder.File("cut-images.gz");
         File.WriteAllBytes(cut, File.ReadAllBytes(imagesGz)[..200_000]);
 

@@ -19,8 +19,8 @@ public sealed class TorchAgreementTests
     public void Transform_RealMnistModel_MatchesTorchForwardPassWithin1e5()
     {
         var mlContext = new MLContext(seed: 1);
-        var train = mlContext.Data.TakeRows(SharedDatasets.Mnist(DataSplit.Train), 2000);
-        var test = mlContext.Data.TakeRows(SharedDatasets.Mnist(DataSplit.Test), 500);
+        var train = mlContext.Data.TakeRows(MnistSample.Load(DataSplit.Train), 2000);
+        var test = mlContext.Data.TakeRows(MnistSample.Load(DataSplit.Test), 500);
         var model = mlContext.Transforms.NormalizePixels("Features", MnistDataset.PixelsColumnName)
             .Append(mlContext.MulticlassClassification.Trainers.Mlp(new MlpOptions { Layers = [MlpLayer.Dense(128), MlpLayer.Dropout(0.3f)], Epochs = 2, BatchSize = 64, Seed = 4 }))
             .Fit(train);

@@ -263,7 +263,7 @@ public sealed class MlpIntegrationTests
     public void Summary_Mnist784x512x10_ListsLayersShapesAndParameterCounts()
     {
         var mlContext = new MLContext(seed: 1);
-        var data = mlContext.Data.TakeRows(SharedDatasets.Mnist(DataSplit.Train), 20);
+        var data = mlContext.Data.TakeRows(MnistSample.Load(DataSplit.Train), 20);
         var pipeline = mlContext.Transforms.NormalizePixels("Features", MnistDataset.PixelsColumnName)
             .Append(mlContext.Mlp(new MlpOptions { Layers = [MlpLayer.Dense(512), MlpLayer.Dropout(0.5f)], Epochs = 1 }));
 

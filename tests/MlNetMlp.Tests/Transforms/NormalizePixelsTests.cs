@@ -52,7 +52,7 @@ public sealed class NormalizePixelsTests
     public void Transform_RealMnist28x28_FlattensTo784ScaledPixels()
     {
         var mlContext = new MLContext(seed: 1);
-        var images = ColumnValues.Dense<byte>(mlContext.Data.TakeRows(SharedDatasets.Mnist(DataSplit.Train), 200), MnistDataset.PixelsColumnName);
+        var images = ColumnValues.Dense<byte>(mlContext.Data.TakeRows(MnistSample.Load(DataSplit.Train), 200), MnistDataset.PixelsColumnName);
         var data = mlContext.Data.LoadFromEnumerable(images.Select(pixels => new Image28x28 { Pixels = pixels }));
         Assert.AreEqual(new VectorDataViewType(NumberDataViewType.Byte, 28, 28), data.Schema["Pixels"].Type);
 
@@ -179,7 +179,7 @@ public sealed class NormalizePixelsTests
     public void ModelLoad_InChildProcess_GivesBitIdenticalStandardizedRealDigits()
     {
         var mlContext = new MLContext(seed: 1);
-        var images = ColumnValues.Dense<byte>(mlContext.Data.TakeRows(SharedDatasets.Mnist(DataSplit.Test), 50), MnistDataset.PixelsColumnName);
+        var images = ColumnValues.Dense<byte>(mlContext.Data.TakeRows(MnistSample.Load(DataSplit.Test), 50), MnistDataset.PixelsColumnName);
         var data = mlContext.Data.LoadFromEnumerable(images.Select(pixels => new Image28x28 { Pixels = pixels }));
         var model = mlContext.Transforms.NormalizePixels("Features", "Pixels", standardize: true).Fit(data);
 

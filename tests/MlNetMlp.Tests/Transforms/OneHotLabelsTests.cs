@@ -56,7 +56,7 @@ public sealed class OneHotLabelsTests
     {
         var mlContext = new MLContext(seed: 1);
         // MNIST's label key numbers digit d as d + 1 (ML.NET keys are 1-based); the transform is given the digit itself.
-        var labels = mlContext.Data.TakeRows(SharedDatasets.Mnist(DataSplit.Train), 1000)
+        var labels = mlContext.Data.TakeRows(MnistSample.Load(DataSplit.Train), 1000)
             .GetColumn<uint>(MnistDataset.LabelColumnName).Select(key => (int)key - 1).ToArray();
         var data = mlContext.Data.LoadFromEnumerable(labels.Select(b => new IntLabel { Label = b }));
 
