@@ -8,5 +8,5 @@ internal static class CliRunner
     public static ProcessRunner.Result Run(params string[] arguments) => RunWithInput(null, arguments);
 
     public static ProcessRunner.Result RunWithInput(string? standardInput, params string[] arguments) =>
-        ProcessRunner.Run("dotnet", [TestPaths.CliDll, .. arguments], timeout: TimeSpan.FromMinutes(5), standardInput: standardInput);
+        ProcessRunner.Run("dotnet", [TestPaths.CliDll, .. arguments], standardInput: standardInput);
 }

@@ -12,7 +12,7 @@ public sealed class CompareCommandTests
     {
         using var directory = new TemporaryDirectory();
 
-        var result = CliRunner.Run("compare", "mnist", "--rows", "2500", "--out", directory.Path);
+        var result = CliRunner.Run("compare", "mnist", "--rows", "1500", "--out", directory.Path);
 
         Assert.AreEqual(0, result.ExitCode, result.Transcript);
         foreach (var file in new[] { "report.md", "report.html", "results.csv", "results.json", "accuracy.png", "training-time.png", "learning-loss.png", "learning-accuracy.png", "confusion-mlp-784-512-10.png" })
@@ -28,7 +28,7 @@ public sealed class CompareCommandTests
         Assert.IsGreaterThanOrEqualTo(sdca.Accuracy!.Value, mlp.Accuracy!.Value, $"MLP {mlp.Accuracy} vs SDCA {sdca.Accuracy}");
         Assert.IsTrue(results.All(r => r.Accuracy is > 0.7 and <= 1), string.Join(", ", results.Select(r => $"{r.Trainer} {r.Accuracy}")));
         var report = File.ReadAllText(directory.File("report.md"));
-        StringAssert.Contains(report, "2,500");
+        StringAssert.Contains(report, "1,500");
         StringAssert.Contains(report, "TorchSharp");
         StringAssert.Contains(report, "libtorch");
     }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.ML;
 
 namespace MlNetMlp.Tests.Infrastructure;
@@ -21,27 +20,8 @@ internal static class ModelHostProcess
             mlContext.Data.SaveAsBinary(input, stream, keepHidden: false);
         }
 
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in new[] { TestPaths.ModelHostDll, modelPath, inputPath, outputPath })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start the model host");
-        var standardError = process.StandardError.ReadToEndAsync();
-        process.StandardOutput.ReadToEnd();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(3)))
-        {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail("The model host did not finish within 3 minutes.");
-        }
-
-        var output = process.ExitCode == 0 ? mlContext.Data.LoadFromBinary(outputPath) : null;
-        return new Result(process.ExitCode, standardError.Result, output);
+        var child = ProcessRunner.Run("dotnet", [TestPaths.ModelHostDll, modelPath, inputPath, outputPath]);
+        var output = child.ExitCode == 0 ? mlContext.Data.LoadFromBinary(outputPath) : null;
+        return new Result(child.ExitCode, child.StandardError, output);
     }
 }

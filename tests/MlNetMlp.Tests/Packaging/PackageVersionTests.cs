@@ -103,7 +103,7 @@ public sealed class PackageVersionTests
     {
         var query = ProcessRunner.Run("dotnet",
             ["msbuild", Path.Combine(repository, "Tiny", "Tiny.csproj"), "-nologo", "-t:MlNetMlpPackageVersion", "-getProperty:PackageVersion", .. properties],
-            repository, TimeSpan.FromMinutes(2));
+            repository);
         Assert.AreEqual(0, query.ExitCode, query.Transcript);
         return query.StandardOutput.Trim();
     }
@@ -122,7 +122,7 @@ public sealed class PackageVersionTests
     {
         try
         {
-            return ProcessRunner.Run("git", arguments, repository, TimeSpan.FromMinutes(1));
+            return ProcessRunner.Run("git", arguments, repository);
         }
         catch (System.ComponentModel.Win32Exception missing)
         {

@@ -81,8 +81,7 @@ internal sealed class PackedFeed
         var directory = new TemporaryDirectory();
         AppDomain.CurrentDomain.ProcessExit += (_, _) => directory.Dispose();
         var pack = ProcessRunner.Run("dotnet",
-            ["pack", Path.Combine(TestPaths.RepositoryRoot, "MlNetMlp.sln"), "--no-build", "-c", Configuration, "-o", directory.Path],
-            timeout: TimeSpan.FromMinutes(5));
+            ["pack", Path.Combine(TestPaths.RepositoryRoot, "MlNetMlp.sln"), "--no-build", "-c", Configuration, "-o", directory.Path]);
         Assert.AreEqual(0, pack.ExitCode, pack.Transcript);
 
         var manifests = new Dictionary<string, PackageManifest>(StringComparer.Ordinal);
