@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using System.Text;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 
@@ -6,42 +7,52 @@ namespace MlNetMlp.Persistence;
 
 /// <summary>
 /// Writes one component's body into ML.NET's model <c>.zip</c>: a versioned header (through
-/// ML.NET's <see cref="ModelSaveContext"/>), then parameters in the main stream, then large
-/// payloads such as weights as separate binary streams guarded by a length and a SHA-256.
-/// <see cref="ComponentReader"/> reads the same layout back.
+/// ML.NET's <see cref="ModelSaveContext"/>), then the parameters in the main stream, and large
+/// payloads such as weights as separate binary streams. The main-stream body and every stream are each
+/// guarded by their length and SHA-256, so that any changed byte is reported as damage instead of
+/// loading as a different model. <see cref="ComponentReader"/> reads the same layout back.
 /// </summary>
-internal sealed class ComponentWriter
+internal sealed class ComponentWriter : IDisposable
 {
     private readonly ModelSaveContext _context;
+    private readonly MemoryStream _body = new();
+    private readonly BinaryWriter _writer;
 
-    private ComponentWriter(ModelSaveContext context) => _context = context;
+    private ComponentWriter(ModelSaveContext context)
+    {
+        _context = context;
+        _writer = new BinaryWriter(_body, Encoding.UTF8, leaveOpen: true);
+    }
 
-    /// <summary>Stamps <paramref name="format"/> on the header and lets <paramref name="writeBody"/> write the body.</summary>
+    /// <summary>Stamps <paramref name="format"/> on the header, lets <paramref name="writeBody"/> write the body, and seals it.</summary>
     public static void Save(ModelSaveContext context, ComponentFormat format, Action<ComponentWriter> writeBody)
     {
         ArgumentNullException.ThrowIfNull(context);
         context.CheckAtModel();
         context.SetVersionInfo(format.ToVersionInfo());
-        writeBody(new ComponentWriter(context));
+        using var writer = new ComponentWriter(context);
+        writeBody(writer);
+        writer._writer.Flush();
+        WriteChecksummed(context.Writer, writer._body);
     }
 
     /// <summary>Writes a 32-bit integer.</summary>
-    public void Write(int value) => _context.Writer.Write(value);
+    public void Write(int value) => _writer.Write(value);
 
     /// <summary>Writes a 64-bit integer.</summary>
-    public void Write(long value) => _context.Writer.Write(value);
+    public void Write(long value) => _writer.Write(value);
 
     /// <summary>Writes a single-precision float.</summary>
-    public void Write(float value) => _context.Writer.Write(value);
+    public void Write(float value) => _writer.Write(value);
 
     /// <summary>Writes a double-precision float.</summary>
-    public void Write(double value) => _context.Writer.Write(value);
+    public void Write(double value) => _writer.Write(value);
 
     /// <summary>Writes a boolean.</summary>
-    public void Write(bool value) => _context.Writer.Write(value);
+    public void Write(bool value) => _writer.Write(value);
 
     /// <summary>Writes a string (UTF-8, length-prefixed).</summary>
-    public void Write(string value) => _context.Writer.Write(value);
+    public void Write(string value) => _writer.Write(value);
 
     /// <summary>Writes a list of strings with its length.</summary>
     public void Write(IReadOnlyList<string> values)
@@ -54,28 +65,33 @@ internal sealed class ComponentWriter
     }
 
     /// <summary>Writes a column type: the primitive kind, key count and vector dimensions.</summary>
-    public void Write(DataViewType type) => DataViewTypeCodec.Write(_context.Writer, type);
+    public void Write(DataViewType type) => DataViewTypeCodec.Write(_writer, type);
 
-    /// <summary>
-    /// Writes a named binary stream beside the main stream, for payloads such as weights.
-    /// The stream holds the payload's length, the payload and its SHA-256, so a damaged file is
-    /// reported as such instead of loading wrong numbers.
-    /// </summary>
+    /// <summary>Writes a named binary stream beside the main stream, for payloads such as weights.</summary>
     public void WriteStream(string name, Action<BinaryWriter> writePayload)
     {
-        using var buffer = new MemoryStream();
-        using (var payloadWriter = new BinaryWriter(buffer, System.Text.Encoding.UTF8, leaveOpen: true))
+        using var payload = new MemoryStream();
+        using (var payloadWriter = new BinaryWriter(payload, Encoding.UTF8, leaveOpen: true))
         {
             writePayload(payloadWriter);
         }
 
-        var length = (int)buffer.Length;
-        var hash = SHA256.HashData(buffer.GetBuffer().AsSpan(0, length));
-        _context.SaveBinaryStream(name, writer =>
-        {
-            writer.Write(length);
-            writer.Write(buffer.GetBuffer(), 0, length);
-            writer.Write(hash);
-        });
+        _context.SaveBinaryStream(name, writer => WriteChecksummed(writer, payload));
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        _writer.Dispose();
+        _body.Dispose();
+    }
+
+    /// <summary>The layout <see cref="ComponentReader"/> checks: the length, the bytes, then their SHA-256.</summary>
+    private static void WriteChecksummed(BinaryWriter writer, MemoryStream content)
+    {
+        var bytes = content.GetBuffer().AsSpan(0, checked((int)content.Length));
+        writer.Write(bytes.Length);
+        writer.Write(bytes);
+        writer.Write(SHA256.HashData(bytes));
     }
 }

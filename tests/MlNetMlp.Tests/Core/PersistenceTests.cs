@@ -1,7 +1,7 @@
-using System.IO.Compression;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using MlNetMlp.Tests.Infrastructure;
+using MlNetMlp.Transforms;
 
 namespace MlNetMlp.Tests.Core;
 
@@ -40,8 +40,8 @@ public sealed class PersistenceTests
         var loaded = mlContext.Model.Load(stream, out var inputSchema);
 
         Assert.IsNotNull(inputSchema.GetColumnOrNull("Pixels"));
-        var normalizer = ((IEnumerable<ITransformer>)loaded).OfType<MlNetMlp.Transforms.NormalizePixelsTransformer>().Single();
-        var learned = ((IEnumerable<ITransformer>)model).OfType<MlNetMlp.Transforms.NormalizePixelsTransformer>().Single();
+        var normalizer = ((IEnumerable<ITransformer>)loaded).OfType<NormalizePixelsTransformer>().Single();
+        var learned = ((IEnumerable<ITransformer>)model).OfType<NormalizePixelsTransformer>().Single();
         Assert.AreEqual(learned.Statistics, normalizer.Statistics);
         DataViewAssert.BitIdentical(model.Transform(data), loaded.Transform(data), "Features");
     }
@@ -76,8 +76,8 @@ public sealed class PersistenceTests
     {
         using var directory = new TemporaryDirectory();
         var (mlContext, data, model, modelPath) = SaveChainWithLearnedState(directory);
-        // Body after the 256-byte header: "Features" and "Pixels" (length-prefixed), then maxPixelValue.
-        RewriteOurEntry(modelPath, body => BitConverter.GetBytes(-1f).CopyTo(body, 0x100 + 9 + 7));
+        // Parameters: "Features" and "Pixels" (length-prefixed), then maxPixelValue.
+        ModelZipEntry.RewriteParameters(modelPath, NormalizePixelsTransformer.LoaderSignature, body => BitConverter.GetBytes(-1f).CopyTo(body, 9 + 7));
 
         var child = ModelHostProcess.Transform(mlContext, modelPath, data, directory);
 
@@ -110,7 +110,7 @@ public sealed class PersistenceTests
         using var directory = new TemporaryDirectory();
         var (mlContext, data, model, modelPath) = SaveChainWithLearnedState(directory);
         // ML.NET's entry header: ModelVerWritten at 0x48 and ModelVerReadable at 0x4C (little-endian uint).
-        RewriteOurEntry(modelPath, body =>
+        ModelZipEntry.Rewrite(modelPath, NormalizePixelsTransformer.LoaderSignature, body =>
         {
             BitConverter.GetBytes(99u).CopyTo(body, 0x48);
             BitConverter.GetBytes(99u).CopyTo(body, 0x4C);
@@ -144,32 +144,5 @@ public sealed class PersistenceTests
         var modelPath = directory.File("model.zip");
         mlContext.Model.Save(model, data.Schema, modelPath);
         return (mlContext, data, model, modelPath);
-    }
-
-    /// <summary>Edits the main stream of our NormalizePixels entry inside the saved zip.</summary>
-    private static void RewriteOurEntry(string modelPath, Action<byte[]> edit)
-    {
-        using var zip = ZipFile.Open(modelPath, ZipArchiveMode.Update);
-        var entry = zip.Entries.Single(e => e.FullName.EndsWith("Model.key", StringComparison.Ordinal) && Contains(e, "MlNetMlpNormalizePixels"));
-        byte[] body;
-        using (var stream = entry.Open())
-        using (var copy = new MemoryStream())
-        {
-            stream.CopyTo(copy);
-            body = copy.ToArray();
-        }
-
-        edit(body);
-        entry.Delete();
-        using var rewritten = zip.CreateEntry(entry.FullName).Open();
-        rewritten.Write(body);
-    }
-
-    private static bool Contains(ZipArchiveEntry entry, string asciiText)
-    {
-        using var stream = entry.Open();
-        using var copy = new MemoryStream();
-        stream.CopyTo(copy);
-        return System.Text.Encoding.ASCII.GetString(copy.ToArray()).Contains(asciiText[..8]);
     }
 }

@@ -1,36 +1,74 @@
 using System.IO.Compression;
+using System.Security.Cryptography;
 using System.Text;
 
 namespace MlNetMlp.Tests.Infrastructure;
 
-/// <summary>Edits the main stream of one component inside a saved model .zip, to test how damaged files are reported.</summary>
+/// <summary>
+/// Edits the main stream of one component inside a saved model .zip, to test how damaged files are reported. The zip
+/// is rewritten with correct CRC-32s, so what is tested is the component's own checking, as for a file written wrong.
+/// </summary>
 internal static class ModelZipEntry
 {
-    /// <summary>The ML.NET entry header is 256 bytes; a component's own body starts here.</summary>
-    public const int BodyOffset = 0x100;
+    /// <summary>The ML.NET entry header is 256 bytes; a component's own data starts here.</summary>
+    private const int BodyOffset = 0x100;
 
-    /// <summary>Rewrites the <c>Model.key</c> entry whose header names <paramref name="loaderSignature"/>.</summary>
-    public static void Rewrite(string modelPath, string loaderSignature, Action<byte[]> edit)
+    /// <summary>
+    /// Edits the parameter block of the component whose header names <paramref name="loaderSignature"/> (offset 0 is its
+    /// first field) and seals it again with its new SHA-256: a saved value that is wrong, rather than a changed byte.
+    /// </summary>
+    public static void RewriteParameters(string modelPath, string loaderSignature, Action<byte[]> edit) =>
+        Rewrite(modelPath, loaderSignature, entry =>
+        {
+            var parameters = Unseal(entry, BodyOffset);
+            edit(parameters);
+            Seal(parameters).CopyTo(entry, BodyOffset);
+        });
+
+    /// <summary>Replaces the payload of the binary stream <paramref name="entryName"/> and seals it again with its new length and SHA-256.</summary>
+    public static void RewriteStream(string modelPath, string entryName, Func<byte[], byte[]> edit)
     {
         using var zip = ZipFile.Open(modelPath, ZipArchiveMode.Update);
-        foreach (var entry in zip.Entries.Where(e => e.FullName.EndsWith("Model.key", StringComparison.Ordinal)).ToList())
-        {
-            var body = Read(entry);
-            if (!Encoding.ASCII.GetString(body, 0, Math.Min(body.Length, BodyOffset)).Contains(loaderSignature[..8], StringComparison.Ordinal))
-            {
-                continue;
-            }
+        var entry = zip.GetEntry(entryName);
+        Assert.IsNotNull(entry, $"No entry '{entryName}' in {modelPath}.");
+        var payload = edit(Unseal(Read(entry), 0));
+        entry.Delete();
+        using var rewritten = zip.CreateEntry(entryName).Open();
+        rewritten.Write(Seal(payload));
+    }
 
-            edit(body);
-            var name = entry.FullName;
-            entry.Delete();
-            using var rewritten = zip.CreateEntry(name).Open();
-            rewritten.Write(body);
-            return;
+    /// <summary>Rewrites the <c>Model.key</c> entry whose header names <paramref name="loaderSignature"/>; offset 0 is the start of ML.NET's header.</summary>
+    public static void Rewrite(string modelPath, string loaderSignature, Action<byte[]> edit)
+    {
+        string? name;
+        using (var zip = ZipFile.OpenRead(modelPath))
+        {
+            name = zip.Entries
+                .Where(e => e.FullName.EndsWith("Model.key", StringComparison.Ordinal))
+                .FirstOrDefault(e => Encoding.ASCII.GetString(Read(e).AsSpan(0, BodyOffset)).Contains(loaderSignature, StringComparison.Ordinal))?.FullName;
         }
 
-        Assert.Fail($"No entry of {loaderSignature} in {modelPath}.");
+        Assert.IsNotNull(name, $"No entry of {loaderSignature} in {modelPath}.");
+        RewriteEntry(modelPath, name, edit);
     }
+
+    /// <summary>Rewrites the entry named <paramref name="entryName"/>, whatever it holds.</summary>
+    public static void RewriteEntry(string modelPath, string entryName, Action<byte[]> edit)
+    {
+        using var zip = ZipFile.Open(modelPath, ZipArchiveMode.Update);
+        var entry = zip.GetEntry(entryName);
+        Assert.IsNotNull(entry, $"No entry '{entryName}' in {modelPath}.");
+        var content = Read(entry);
+        edit(content);
+        entry.Delete();
+        using var rewritten = zip.CreateEntry(entryName).Open();
+        rewritten.Write(content);
+    }
+
+    /// <summary>The checksummed layout: the length, the bytes, their SHA-256.</summary>
+    private static byte[] Unseal(byte[] content, int at) => content.AsSpan(at + sizeof(int), BitConverter.ToInt32(content, at)).ToArray();
+
+    private static byte[] Seal(byte[] payload) => [.. BitConverter.GetBytes(payload.Length), .. payload, .. SHA256.HashData(payload)];
 
     private static byte[] Read(ZipArchiveEntry entry)
     {

@@ -91,8 +91,8 @@ public sealed class MlpPersistenceTests
         var modelPath = directory.File("mlp.zip");
         mlContext.Model.Save(model, data.Schema, modelPath);
         // Body: "Features" and "Label" (length-prefixed), task, label kind, then the output units (3 classes).
-        var outputUnits = ModelZipEntry.BodyOffset + 9 + 6 + 4 + 4;
-        ModelZipEntry.Rewrite(modelPath, MlpTransformer.LoaderSignature, body =>
+        var outputUnits = 9 + 6 + 4 + 4;
+        ModelZipEntry.RewriteParameters(modelPath, MlpTransformer.LoaderSignature, body =>
         {
             Assert.AreEqual(3, BitConverter.ToInt32(body, outputUnits));
             BitConverter.GetBytes(4).CopyTo(body, outputUnits);
