@@ -13,6 +13,9 @@ internal static class ModelZipEntry
     /// <summary>The ML.NET entry header is 256 bytes; a component's own data starts here.</summary>
     private const int BodyOffset = 0x100;
 
+    /// <summary>Where ML.NET's entry header keeps ModelVerWritten (a little-endian uint; ModelVerReadable follows).</summary>
+    private const int ModelVersionWrittenOffset = 0x48;
+
     /// <summary>
     /// Edits the parameter block of the component whose header names <paramref name="loaderSignature"/> (offset 0 is its
     /// first field) and seals it again with its new SHA-256: a saved value that is wrong, rather than a changed byte.
@@ -38,19 +41,12 @@ internal static class ModelZipEntry
     }
 
     /// <summary>Rewrites the <c>Model.key</c> entry whose header names <paramref name="loaderSignature"/>; offset 0 is the start of ML.NET's header.</summary>
-    public static void Rewrite(string modelPath, string loaderSignature, Action<byte[]> edit)
-    {
-        string? name;
-        using (var zip = ZipFile.OpenRead(modelPath))
-        {
-            name = zip.Entries
-                .Where(e => e.FullName.EndsWith("Model.key", StringComparison.Ordinal))
-                .FirstOrDefault(e => Encoding.ASCII.GetString(Read(e).AsSpan(0, BodyOffset)).Contains(loaderSignature, StringComparison.Ordinal))?.FullName;
-        }
+    public static void Rewrite(string modelPath, string loaderSignature, Action<byte[]> edit) =>
+        RewriteEntry(modelPath, ComponentEntry(modelPath, loaderSignature).Name, edit);
 
-        Assert.IsNotNull(name, $"No entry of {loaderSignature} in {modelPath}.");
-        RewriteEntry(modelPath, name, edit);
-    }
+    /// <summary>The version stamped on the header of the component whose header names <paramref name="loaderSignature"/>.</summary>
+    public static uint StampedVersion(string modelPath, string loaderSignature) =>
+        BitConverter.ToUInt32(ComponentEntry(modelPath, loaderSignature).Content, ModelVersionWrittenOffset);
 
     /// <summary>Rewrites the entry named <paramref name="entryName"/>, whatever it holds.</summary>
     public static void RewriteEntry(string modelPath, string entryName, Action<byte[]> edit)
@@ -69,6 +65,22 @@ internal static class ModelZipEntry
     private static byte[] Unseal(byte[] content, int at) => content.AsSpan(at + sizeof(int), BitConverter.ToInt32(content, at)).ToArray();
 
     private static byte[] Seal(byte[] payload) => [.. BitConverter.GetBytes(payload.Length), .. payload, .. SHA256.HashData(payload)];
+
+    private static (string Name, byte[] Content) ComponentEntry(string modelPath, string loaderSignature)
+    {
+        using var zip = ZipFile.OpenRead(modelPath);
+        foreach (var entry in zip.Entries.Where(e => e.FullName.EndsWith("Model.key", StringComparison.Ordinal)))
+        {
+            var content = Read(entry);
+            if (Encoding.ASCII.GetString(content.AsSpan(0, BodyOffset)).Contains(loaderSignature, StringComparison.Ordinal))
+            {
+                return (entry.FullName, content);
+            }
+        }
+
+        Assert.Fail($"No entry of {loaderSignature} in {modelPath}.");
+        return default;
+    }
 
     private static byte[] Read(ZipArchiveEntry entry)
     {
