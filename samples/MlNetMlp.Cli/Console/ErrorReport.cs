@@ -4,7 +4,7 @@ using Spectre.Console.Cli;
 
 namespace MlNetMlp.Cli.Console;
 
-/// <summary>Turns an exception into one clear line on stderr and the matching exit code.</summary>
+/// <summary>Turns an exception into one clear line on stderr and the matching exit code (a stack trace follows only for unexpected errors).</summary>
 internal static class ErrorReport
 {
     public static int Handle(Exception exception)
@@ -19,7 +19,9 @@ internal static class ErrorReport
             _ => (ExitCodes.Failure, "error"),
         };
         var error = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(System.Console.Error) });
-        error.MarkupLineInterpolated($"[red]{kind}:[/] {exception.Message}");
+        // One line at any width: scripts and logs read it whole, and a terminal wraps it by itself.
+        error.Profile.Width = int.MaxValue;
+        error.MarkupLineInterpolated($"[red]{kind}:[/] {exception.Message.ReplaceLineEndings(" ")}");
         if (code == ExitCodes.Failure)
         {
             error.WriteLine(exception.ToString());

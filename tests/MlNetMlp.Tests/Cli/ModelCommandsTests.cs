@@ -90,6 +90,52 @@ public sealed class ModelCommandsTests
     }
 
     [TestMethod]
+    [DataRow("predict", "a changed byte")]
+    [DataRow("evaluate", "a changed byte")]
+    [DataRow("predict", "a directory")]
+    [DataRow("predict", "an empty file")]
+    [DataRow("predict", "a zip of notes")]
+    [DataRow("evaluate", "a text file")]
+    public void Command_ModelThatIsNotAModel_ExitsBadModelWithOneLineNamingThePath(string command, string kind)
+    {
+        var model = s_directory.File($"{command}-{kind.Replace(' ', '-')}.zip");
+        switch (kind)
+        {
+            case "a changed byte":
+                var bytes = File.ReadAllBytes(s_mnistModel);
+                bytes[bytes.Length / 2] ^= 0x40;
+                File.WriteAllBytes(model, bytes);
+                break;
+            case "a directory":
+                Directory.CreateDirectory(model);
+                break;
+            case "an empty file":
+                File.WriteAllBytes(model, []);
+                break;
+            case "a zip of notes":
+                using (var zip = ZipFile.Open(model, ZipArchiveMode.Create))
+                using (var writer = new StreamWriter(zip.CreateEntry("todo.txt").Open()))
+                {
+                    writer.Write("buy milk");
+                }
+
+                break;
+            default:
+                File.WriteAllText(model, "not a model\n");
+                break;
+        }
+
+        var result = command == "predict"
+            ? CliRunner.Run("predict", "--model", model, "--input", "x.png")
+            : CliRunner.Run("evaluate", "--model", model, "--data", s_directory.Path);
+
+        Assert.AreEqual(5, result.ExitCode, result.Transcript);
+        var lines = result.StandardError.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.HasCount(1, lines, result.Transcript);
+        StringAssert.StartsWith(lines[0], $"bad model: Model file '{model}' is not a readable ML.NET model: ", result.Transcript);
+    }
+
+    [TestMethod]
     public void Predict_TextFileForAnImageModel_ExitsBadInput()
     {
         var text = s_directory.File("notes.txt");
