@@ -98,9 +98,10 @@ public sealed class BlockScoringTests
         Console.WriteLine($"bytes allocated per further row scored: {perRow:F3} ({longPass:N0} bytes for 9,000 rows, {shortPass:N0} for 1,000)");
 
         // The smallest object is 24 bytes, so an allocation per row would show as 24 bytes a row or more. Handing a
-        // block's shares to the thread pool may cost the pool a few bytes now and then (more on a busy machine),
-        // which a block of 256 rows spreads to well under a byte a row.
-        Assert.IsLessThan(1.0, perRow, "allocation per row once a cursor's block buffers exist");
+        // block's shares to the thread pool costs the pool a few bytes now and then: under a byte a row on a quiet
+        // machine, 1.6 measured on a machine loaded tenfold, where the pool adds threads. Half the smallest object
+        // tells the two apart on any machine.
+        Assert.IsLessThan(12.0, perRow, "allocation per row once a cursor's block buffers exist");
     }
 
     [TestMethod]
