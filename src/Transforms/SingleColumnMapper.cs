@@ -1,5 +1,6 @@
 using Microsoft.ML;
 using MlNetMlp.Data;
+using MlNetMlp.Onnx;
 
 namespace MlNetMlp.Transforms;
 
@@ -26,6 +27,12 @@ internal abstract class SingleColumnMapper : ColumnMapper
     public sealed override IReadOnlyList<DataViewSchema.Column> InputColumns { get; }
 
     public sealed override Delegate?[] CreateGetters(DataViewRow input, Func<int, bool> isActive) => [isActive(0) ? CreateGetter(input) : null];
+
+    /// <summary>The ONNX variable of the input column.</summary>
+    protected string InputVariable(OnnxGraph graph) => graph.Variable(Input.Name);
+
+    /// <summary>Declares the output column in the ONNX graph and writes <paramref name="value"/> into it.</summary>
+    protected void WriteOutput(OnnxGraph graph, string value) => graph.Identity(value, graph.Column(AddedColumns[0].Name, AddedColumns[0].Type));
 
     /// <summary>A <c>ValueGetter</c> of the output column's values over <paramref name="input"/>.</summary>
     protected abstract Delegate CreateGetter(DataViewRow input);

@@ -1,4 +1,5 @@
 using Microsoft.ML;
+using MlNetMlp.Onnx;
 
 namespace MlNetMlp.Data;
 
@@ -41,4 +42,18 @@ internal abstract class ColumnMapper
     /// </summary>
     public virtual Delegate?[] CreateGetters(DataViewRow input, Func<int, bool> isActive, InputLookahead lookahead) =>
         CreateGetters(input, isActive);
+
+    /// <summary>
+    /// Why the added columns cannot be written as an ONNX graph that scores every row this mapper accepts exactly as
+    /// it does, and what to do instead; null when they can. Asked before anything is written. A mapper that writes
+    /// itself overrides this and <see cref="SaveAsOnnx"/> together.
+    /// </summary>
+    public virtual string? OnnxBlocker => "it has no ONNX form.";
+
+    /// <summary>
+    /// Writes the added columns as ONNX nodes over the variables of <see cref="InputColumns"/> (all present in
+    /// <paramref name="graph"/>), declaring each added column with <see cref="OnnxGraph.Column"/>.
+    /// Called only when <see cref="OnnxBlocker"/> is null.
+    /// </summary>
+    public virtual void SaveAsOnnx(OnnxGraph graph) => throw new InvalidOperationException($"{GetType().Name} cannot be exported to ONNX: {OnnxBlocker}");
 }

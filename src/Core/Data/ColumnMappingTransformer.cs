@@ -25,7 +25,7 @@ public abstract class ColumnMappingTransformer : ITransformer
     public IDataView Transform(IDataView input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        return new MappedDataView(input, CreateMapper(input.Schema));
+        return new MappedDataView(input, CreateMapper(input.Schema), Format.DisplayName);
     }
 
     /// <summary>A row-to-row mapper over <paramref name="inputSchema"/>, as used by <c>PredictionEngine</c>.</summary>

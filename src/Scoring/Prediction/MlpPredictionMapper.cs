@@ -1,6 +1,7 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using MlNetMlp.Data;
+using MlNetMlp.Onnx;
 using MlNetMlp.Tasks;
 
 namespace MlNetMlp.Prediction;
@@ -60,6 +61,18 @@ internal sealed class MlpPredictionMapper : ColumnMapper
         }
 
         return getters;
+    }
+
+    public override string? OnnxBlocker => null;
+
+    /// <summary>The network, then each prediction column as the task defines it, under the same names and types as <see cref="AddedColumns"/>.</summary>
+    public override void SaveAsOnnx(OnnxGraph graph)
+    {
+        var network = NetworkOnnx.Write(graph, _parent.Model, graph.Variable(_features.Name));
+        for (var i = 0; i < _columns.Count; i++)
+        {
+            _parent.Layout.Task.SaveAsOnnx(graph, _columns[i], network, graph.Column(AddedColumns[i].Name, AddedColumns[i].Type));
+        }
     }
 
     /// <summary>Data carrying the training label as a key must have the same classes, or evaluation would compare different keys.</summary>

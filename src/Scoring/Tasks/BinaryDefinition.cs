@@ -1,5 +1,6 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
+using MlNetMlp.Onnx;
 using MlNetMlp.Prediction;
 
 namespace MlNetMlp.Tasks;
@@ -37,6 +38,22 @@ internal sealed class BinaryDefinition : TaskDefinition
         MlpTransformer.ProbabilityColumnName => (ValueGetter<float>)((ref float value) => value = predictions.Current.Activated[0]),
         _ => (ValueGetter<bool>)((ref bool value) => value = predictions.Current.Activated[0] > 0.5f),
     };
+
+    public override void SaveAsOnnx(OnnxGraph graph, PredictionColumn column, NetworkOnnxOutputs network, string output)
+    {
+        switch (column.Name)
+        {
+            case MlpTransformer.ScoreColumnName:
+                graph.Identity(network.Raw, output);
+                break;
+            case MlpTransformer.ProbabilityColumnName:
+                graph.Identity(network.Activated, output);
+                break;
+            default:
+                AboveHalfOnnx(graph, network.Activated, output);
+                break;
+        }
+    }
 
     public override string? CheckTarget(ReadOnlySpan<float> target) =>
         target[0] is 0 or 1 ? null : $"expected a binary label of 0 or 1, found {Describe(target)[1..^1]}";

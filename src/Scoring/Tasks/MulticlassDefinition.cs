@@ -1,5 +1,6 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
+using MlNetMlp.Onnx;
 using MlNetMlp.Prediction;
 
 namespace MlNetMlp.Tasks;
@@ -35,6 +36,24 @@ internal sealed class MulticlassDefinition : TaskDefinition
     public override Delegate CreateGetter(PredictionColumn column, RowPredictions predictions) => column.Name == MlpTransformer.ScoreColumnName
         ? ActivatedVector(predictions)
         : (ValueGetter<uint>)((ref uint value) => value = KeyIndex.FromClassIndex(System.Numerics.Tensors.TensorPrimitives.IndexOfMax(predictions.Current.Activated)));
+
+    /// <summary>Score is the probabilities; PredictedLabel the key of the first largest one, as ArgMax picks it.</summary>
+    public override void SaveAsOnnx(OnnxGraph graph, PredictionColumn column, NetworkOnnxOutputs network, string output)
+    {
+        if (column.Name == MlpTransformer.ScoreColumnName)
+        {
+            graph.Identity(network.Activated, output);
+            return;
+        }
+
+        var classIndex = graph.Apply("ArgMax", [network.Activated], node =>
+        {
+            node.AddAttribute("axis", 1L);
+            node.AddAttribute("keepdims", 1L);
+        });
+        var key = graph.Apply("Add", classIndex, graph.Constant((long)KeyIndex.FromClassIndex(0)));
+        graph.Node("Cast", [key], output).AddAttribute("to", typeof(uint));
+    }
 
     public override string? CheckTarget(ReadOnlySpan<float> target)
     {

@@ -1,5 +1,6 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
+using MlNetMlp.Onnx;
 using MlNetMlp.Prediction;
 
 namespace MlNetMlp.Tasks;
@@ -33,6 +34,18 @@ internal sealed class MultilabelDefinition : TaskDefinition
     public override Delegate CreateGetter(PredictionColumn column, RowPredictions predictions) => column.Name == MlpTransformer.ScoreColumnName
         ? ActivatedVector(predictions)
         : AboveHalfVector(predictions);
+
+    public override void SaveAsOnnx(OnnxGraph graph, PredictionColumn column, NetworkOnnxOutputs network, string output)
+    {
+        if (column.Name == MlpTransformer.ScoreColumnName)
+        {
+            graph.Identity(network.Activated, output);
+        }
+        else
+        {
+            AboveHalfOnnx(graph, network.Activated, output);
+        }
+    }
 
     public override string? CheckTarget(ReadOnlySpan<float> target)
     {

@@ -1,5 +1,6 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
+using MlNetMlp.Onnx;
 using MlNetMlp.Prediction;
 
 namespace MlNetMlp.Tasks;
@@ -33,4 +34,7 @@ internal sealed class RegressionDefinition : TaskDefinition
     public override Delegate CreateGetter(PredictionColumn column, RowPredictions predictions) => column.Shape == PredictionShape.Vector
         ? ActivatedVector(predictions)
         : (ValueGetter<float>)((ref float value) => value = predictions.Current.Activated[0]);
+
+    public override void SaveAsOnnx(OnnxGraph graph, PredictionColumn column, NetworkOnnxOutputs network, string output) =>
+        graph.Identity(network.Activated, output);
 }

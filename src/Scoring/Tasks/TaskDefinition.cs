@@ -1,6 +1,7 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using MlNetMlp.Network;
+using MlNetMlp.Onnx;
 using MlNetMlp.Prediction;
 
 namespace MlNetMlp.Tasks;
@@ -59,6 +60,12 @@ internal abstract class TaskDefinition
     public abstract Delegate CreateGetter(PredictionColumn column, RowPredictions predictions);
 
     /// <summary>
+    /// Writes <paramref name="column"/> (one of <see cref="Columns"/>) into its declared ONNX variable
+    /// <paramref name="output"/>, from the network's outputs, with the same values its getter gives.
+    /// </summary>
+    public abstract void SaveAsOnnx(OnnxGraph graph, PredictionColumn column, NetworkOnnxOutputs network, string output);
+
+    /// <summary>
     /// Checks one training target row (output-width values, a key already turned into a one-hot row): null when it
     /// fits the task, else "expected ..., found ..." for the error that names the column and the row.
     /// </summary>
@@ -88,6 +95,10 @@ internal abstract class TaskDefinition
 
         value = editor.Commit();
     };
+
+    /// <summary>Writes "output above 0.5" per unit into <paramref name="output"/>, as <see cref="AboveHalfVector"/> and the binary label compute it.</summary>
+    protected static void AboveHalfOnnx(OnnxGraph graph, string activated, string output) =>
+        graph.Node("Greater", [activated, graph.Constant(0.5f)], output);
 
     /// <summary>Formats a target row for messages, e.g. "[0, 1, 1]".</summary>
     protected static string Describe(ReadOnlySpan<float> target) =>

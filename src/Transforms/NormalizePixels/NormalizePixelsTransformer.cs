@@ -2,6 +2,7 @@ using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.Runtime;
 using MlNetMlp.Data;
+using MlNetMlp.Onnx;
 using MlNetMlp.Persistence;
 using MlNetMlp.Transforms;
 
@@ -12,7 +13,9 @@ namespace MlNetMlp.Transforms;
 
 /// <summary>
 /// Scales pixel intensities to [0, 1] (and optionally standardizes them) into a flat float vector.
-/// Made by <see cref="NormalizePixelsEstimator"/>; saves into and loads from ML.NET's model <c>.zip</c>.
+/// Made by <see cref="NormalizePixelsEstimator"/>; saves into and loads from ML.NET's model <c>.zip</c>, and exports
+/// to ONNX with <c>mlContext.Model.ConvertToOnnx</c> unless an out-of-range pixel could reach it with
+/// <c>clamp: false</c> (ML.NET raises an error for it; ONNX Runtime cannot fail a row).
 /// </summary>
 public sealed class NormalizePixelsTransformer : ColumnMappingTransformer
 {
@@ -129,6 +132,34 @@ public sealed class NormalizePixelsTransformer : ColumnMappingTransformer
 
                 destination = editor.Commit();
             };
+        }
+
+        /// <summary>An 8-bit pixel cannot exceed a maximum of 255 or more; any other input can leave [0, max].</summary>
+        private bool CanLeaveRange => _inputType.ItemType != NumberDataViewType.Byte || _parent.MaxPixelValue < byte.MaxValue;
+
+        public override string? OnnxBlocker => !_parent.Clamp && CanLeaveRange
+            ? $"with clamp: false it raises an error for a pixel outside [0, {_parent.MaxPixelValue}] (a {_inputType.ItemType} input can hold one), " +
+              "and ONNX Runtime cannot fail a row, so the exported model would score such pixels instead. Fit NormalizePixels with clamp: true " +
+              "to export it (out-of-range pixels are then clamped in ML.NET and in ONNX alike)."
+            : null;
+
+        /// <summary>The same arithmetic as the getter: clamp and divide in double, round to float, then standardize in float.</summary>
+        public override void SaveAsOnnx(OnnxGraph graph)
+        {
+            var pixels = graph.Cast(InputVariable(graph), typeof(double));
+            var max = (double)_parent.MaxPixelValue;
+            if (_parent.Clamp)
+            {
+                pixels = graph.Apply("Clip", pixels, graph.Constant(0d), graph.Constant(max));
+            }
+
+            var scaled = graph.Cast(graph.Apply("Div", pixels, graph.Constant(max)), typeof(float));
+            if (_parent.Statistics is { } statistics)
+            {
+                scaled = graph.Apply("Div", graph.Apply("Sub", scaled, graph.Constant(statistics.Mean)), graph.Constant(statistics.StandardDeviation));
+            }
+
+            WriteOutput(graph, scaled);
         }
 
         private InvalidOperationException OutOfRange(long row, int slot, double value) => new(

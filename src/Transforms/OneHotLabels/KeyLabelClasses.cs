@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Numerics;
 using Microsoft.ML;
 using Microsoft.ML.Data;
+using MlNetMlp.Onnx;
 
 namespace MlNetMlp.Transforms;
 
@@ -52,6 +53,10 @@ internal sealed class KeyLabelClasses : LabelClasses
 
         return [.. Enumerable.Range(1, count).Select(k => k.ToString(CultureInfo.InvariantCulture))];
     }
+
+    /// <summary>Key k is class k - 1; the missing key 0 matches no class.</summary>
+    public override string MatchOnnx(OnnxGraph graph, string label) =>
+        graph.Apply("Equal", graph.Cast(label, typeof(long)), graph.Constant(Enumerable.Range(1, Names.Count).Select(k => (long)k), 1, Names.Count));
 
     public override bool TryGetIndex(object label, out int index)
     {

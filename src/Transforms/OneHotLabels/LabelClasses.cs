@@ -1,5 +1,6 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
+using MlNetMlp.Onnx;
 using MlNetMlp.Persistence;
 
 namespace MlNetMlp.Transforms;
@@ -28,6 +29,13 @@ internal abstract class LabelClasses
 
     /// <summary>A getter of the class index of the label in <paramref name="column"/> of <paramref name="row"/>.</summary>
     public abstract ClassIndexGetter CreateIndexGetter(DataViewRow row, DataViewSchema.Column column);
+
+    /// <summary>
+    /// Writes ONNX nodes comparing the labels in <paramref name="label"/> (shape [N, 1]) with every class, and returns
+    /// the variable of the result: a Boolean [N, K] that is true where a row's label is class k, all false for a label
+    /// that is no class. Labels compare as the lookup compares them (text by ordinal, numbers by value).
+    /// </summary>
+    public abstract string MatchOnnx(OnnxGraph graph, string label);
 
     /// <summary>Writes the label type and the classes.</summary>
     public void Save(ComponentWriter writer)

@@ -2,6 +2,7 @@ using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.Runtime;
 using MlNetMlp.Data;
+using MlNetMlp.Onnx;
 using MlNetMlp.Persistence;
 using MlNetMlp.Transforms;
 
@@ -15,6 +16,7 @@ namespace MlNetMlp.Transforms;
 /// e.g. digit 3 into [0,0,0,1,0,0,0,0,0,0]. The output column carries a <c>SlotNames</c> annotation
 /// with the class values as text in class order, and the mapping is exposed here so a predicted index
 /// maps back to the original label. Made by <see cref="OneHotLabelsEstimator"/>; saves into ML.NET's model <c>.zip</c>.
+/// Exports to ONNX when <see cref="AllZerosForUnseen"/> is on or no label outside the classes can occur.
 /// </summary>
 public sealed class OneHotLabelsTransformer : ColumnMappingTransformer
 {
@@ -158,6 +160,18 @@ public sealed class OneHotLabelsTransformer : ColumnMappingTransformer
             };
             return getter;
         }
+
+        /// <summary>Only a Boolean label whose two values are both classes cannot be unseen (a key can always be the missing 0).</summary>
+        private bool CanBeUnseen => !(_parent.LabelType is BooleanDataViewType && _parent.ClassCount == 2);
+
+        public override string? OnnxBlocker => !_parent.AllZerosForUnseen && CanBeUnseen
+            ? $"with allZerosForUnseen: false it raises an error for a label Fit did not see, and ONNX Runtime cannot fail a row. Fit OneHotLabels " +
+              "with allZerosForUnseen: true to export it (an unseen label is then an all-zero row in ML.NET and in ONNX alike), or export the " +
+              "pipeline without this step if it only prepares training labels (scoring does not read them)."
+            : null;
+
+        public override void SaveAsOnnx(OnnxGraph graph) =>
+            WriteOutput(graph, graph.Cast(_parent._classes.MatchOnnx(graph, InputVariable(graph)), typeof(float)));
 
         private static string Preview(IReadOnlyList<string> names) =>
             string.Join(", ", names.Take(10)) + (names.Count > 10 ? $", ... {names.Count - 10} more" : string.Empty);

@@ -1,5 +1,6 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
+using MlNetMlp.Onnx;
 
 namespace MlNetMlp.Transforms;
 
@@ -32,6 +33,18 @@ internal sealed class TextLabelClasses : LabelClasses
 
     public static LabelClasses LearnFrom(IDataView data, DataViewSchema.Column column, int maximumClassCount) =>
         new TextLabelClasses(LearnValues<ReadOnlyMemory<char>, string>(data, column, maximumClassCount, text => text.ToString()));
+
+    /// <summary>ONNX-ML's <c>LabelEncoder</c> looks each text up among the classes (ordinal, as the dictionary does); -1 is no class.</summary>
+    public override string MatchOnnx(OnnxGraph graph, string label)
+    {
+        var index = graph.Apply("LabelEncoder", [label], node =>
+        {
+            node.AddAttribute("keys_strings", Names);
+            node.AddAttribute("values_int64s", Enumerable.Range(0, Names.Count).Select(i => (long)i));
+            node.AddAttribute("default_int64", -1L);
+        }, OnnxGraph.MlDomain);
+        return graph.Apply("Equal", index, graph.Constant(Enumerable.Range(0, Names.Count).Select(i => (long)i), 1, Names.Count));
+    }
 
     public override bool TryGetIndex(object label, out int index)
     {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.ML;
 using Microsoft.ML.Data;
+using MlNetMlp.Onnx;
 
 namespace MlNetMlp.Transforms;
 
@@ -39,6 +40,31 @@ internal sealed class ValueLabelClasses<T> : LabelClasses
     /// <summary>Classes saved as their names; throws <see cref="FormatException"/> or <see cref="ArgumentException"/> for names that are not distinct values.</summary>
     public static LabelClasses Parse(DataViewType type, string[] names) =>
         new ValueLabelClasses<T>(type, names.Select(n => T.Parse(n, CultureInfo.InvariantCulture)));
+
+    /// <summary>
+    /// Single and Double labels compare in their own type (as the dictionary does: 0 equals -0, NaN is never a class);
+    /// Boolean and integer labels compare as Int64, to which both sides convert one-to-one (UInt64 by its bits).
+    /// </summary>
+    public override string MatchOnnx(OnnxGraph graph, string label)
+    {
+        var values = Values.Cast<T>().ToArray();
+        var count = values.Length;
+        var classes = values switch
+        {
+            float[] floats => graph.Constant(floats, 1, count),
+            double[] doubles => graph.Constant(doubles, 1, count),
+            _ => graph.Constant(values.Select(AsInt64), 1, count),
+        };
+        var compared = typeof(T) == typeof(float) || typeof(T) == typeof(double) ? label : graph.Cast(label, typeof(long));
+        return graph.Apply("Equal", compared, classes);
+    }
+
+    private static long AsInt64(T value) => value switch
+    {
+        bool flag => flag ? 1 : 0,
+        ulong large => unchecked((long)large),
+        _ => Convert.ToInt64(value, CultureInfo.InvariantCulture),
+    };
 
     public override bool TryGetIndex(object label, out int index)
     {

@@ -3,6 +3,7 @@ using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.Runtime;
 using MlNetMlp.Data;
+using MlNetMlp.Onnx;
 using MlNetMlp.Persistence;
 using MlNetMlp.Transforms;
 
@@ -17,7 +18,8 @@ namespace MlNetMlp.Transforms;
 /// <see cref="VBuffer{T}"/> holding only its nonzeros, indices ascending, so a data set of 25,000
 /// reviews never costs 25,000 x dimension floats. Integer values are indices as they are; a key value k
 /// is index k - 1 (ML.NET's key-to-slot rule) and the missing key 0 is skipped.
-/// Made by <see cref="VectorizeSequencesEstimator"/>; saves into ML.NET's model <c>.zip</c>.
+/// Made by <see cref="VectorizeSequencesEstimator"/>; saves into ML.NET's model <c>.zip</c> and exports to ONNX
+/// (see <see cref="VectorizeSequencesOnnx"/>).
 /// </summary>
 public sealed class VectorizeSequencesTransformer : ColumnMappingTransformer
 {
@@ -104,6 +106,11 @@ public sealed class VectorizeSequencesTransformer : ColumnMappingTransformer
                 : raw == typeof(long) ? MakeGetter<long>(input)
                 : MakeGetter<ulong>(input);
         }
+
+        public override string? OnnxBlocker => VectorizeSequencesOnnx.Blocker(_parent, _itemType);
+
+        public override void SaveAsOnnx(OnnxGraph graph) =>
+            WriteOutput(graph, VectorizeSequencesOnnx.Write(graph, InputVariable(graph), _parent, _itemType is KeyDataViewType));
 
         private ValueGetter<VBuffer<float>> MakeGetter<T>(DataViewRow input)
             where T : unmanaged, IBinaryInteger<T>

@@ -14,7 +14,8 @@ namespace MlNetMlp.Transforms;
 /// Turns text into a variable-length sequence of word indices (Vector&lt;Int32&gt;) with the vocabulary
 /// learned in <c>Fit</c>, numbered as Keras numbers the IMDb reviews (see <see cref="WordIndexConvention"/>).
 /// The vocabulary is exposed both ways and <see cref="Decode"/> turns a sequence back into text.
-/// Made by <see cref="WordIndexEstimator"/>; saves into ML.NET's model <c>.zip</c> with its vocabulary.
+/// Made by <see cref="WordIndexEstimator"/>; saves into ML.NET's model <c>.zip</c> with its vocabulary. It does not
+/// export to ONNX (see <see cref="OnnxExportBlocker"/>): export a pipeline from its output column on.
 /// </summary>
 public sealed class WordIndexTransformer : ColumnMappingTransformer
 {
@@ -78,6 +79,32 @@ public sealed class WordIndexTransformer : ColumnMappingTransformer
         return string.Join(' ', sequence.Select(index => _indexToWord.GetValueOrDefault(index, UnknownWordText)));
     }
 
+    /// <summary>
+    /// Why <c>mlContext.Model.ConvertToOnnx</c> refuses this step. Its tokenizer removes punctuation and symbols inside a
+    /// word without splitting it ("don't" is "dont") and lowercases with .NET's invariant casing, one UTF-16 unit at a
+    /// time. What ONNX Runtime can run from a graph ML.NET's exporter writes (opset 12, no subgraphs) cannot do both:
+    /// <list type="bullet">
+    /// <item>Splitting at white space and <c>&lt;br /&gt;</c> and looking words up are expressible (the contrib
+    /// <c>Tokenizer</c> with a separator regular expression, ONNX-ML's <c>LabelEncoder</c>).</item>
+    /// <item>Removing characters from inside a word is not: <c>Tokenizer</c> can only split a word into pieces around
+    /// them, and joining pieces needs <c>StringConcat</c> (opset 20) or a <c>Loop</c>/<c>Scan</c> subgraph, which the
+    /// exporter's API cannot write. Looking the pieces up instead would need a string key of node and piece, a join again.</item>
+    /// <item>Lowercasing exists only as <c>StringNormalizer</c>, which lowercases by the C library locale of the machine
+    /// that runs the model (and fails where that locale is not installed), not by .NET's invariant table; and ONNX strings
+    /// are UTF-8 code points, so a character outside the Basic Multilingual Plane, which .NET sees as two surrogates that
+    /// are neither punctuation nor cased, is classified differently.</item>
+    /// </list>
+    /// A graph that splits at punctuation, or lowercases by locale, gives other word indices for some reviews, so the
+    /// export fails instead of scoring differently.
+    /// </summary>
+    public const string OnnxExportBlocker =
+        "its tokenizer removes punctuation inside a word without splitting it (\"don't\" becomes \"dont\") and lowercases with .NET's " +
+        "invariant casing. ML.NET's exporter writes ONNX opset 12 without subgraphs, where no operator joins the pieces of a word back " +
+        "together (StringConcat is opset 20; Loop and Scan need subgraphs) and the only lowercasing operator, StringNormalizer, follows " +
+        "the C library locale of the machine that runs the model; a graph built from them would give other word indices for some texts. " +
+        "Export the pipeline from the word-index column on instead: the transformers after WordIndex, converted with data that holds " +
+        "the word indices (see the README's ONNX section), and compute the indices with WordIndexTransformer before calling the model.";
+
     private protected override ComponentFormat Format => SavedFormat;
 
     private protected override ColumnMapper CreateMapper(DataViewSchema inputSchema) =>
@@ -124,6 +151,8 @@ public sealed class WordIndexTransformer : ColumnMappingTransformer
         {
             _parent = parent;
         }
+
+        public override string? OnnxBlocker => OnnxExportBlocker;
 
         protected override Delegate CreateGetter(DataViewRow input)
         {

@@ -1,0 +1,30 @@
+using MlNetMlp.Network;
+using MlNetMlp.Onnx;
+
+namespace MlNetMlp.Prediction;
+
+/// <summary>The network's outputs in an ONNX graph: before (<paramref name="Raw"/>) and after (<paramref name="Activated"/>) the output activation, both [N, units].</summary>
+internal sealed record NetworkOnnxOutputs(string Raw, string Activated);
+
+/// <summary>
+/// The forward pass as ONNX: one <c>Gemm</c> per dense layer (its kernel, inputs × units, is Keras's and ONNX's
+/// layout as it is), each followed by its activation; dropout is the identity at inference and writes nothing.
+/// </summary>
+internal static class NetworkOnnx
+{
+    /// <summary>Writes the network over <paramref name="features"/> ([N, inputs] Single) and returns its outputs.</summary>
+    public static NetworkOnnxOutputs Write(OnnxGraph graph, MlpModel model, string features)
+    {
+        var current = features;
+        var dense = 0;
+        foreach (var layer in model.Architecture.Layers.Where(l => l.Kind == MlpLayerKind.Dense))
+        {
+            var weights = model.DenseLayers[dense++];
+            var kernel = graph.Constant(weights.Kernel, weights.Inputs, weights.Units);
+            var bias = graph.Constant(weights.Bias, weights.Units);
+            current = ActivationOnnx.Apply(graph, layer.Activation, graph.Apply("Gemm", current, kernel, bias));
+        }
+
+        return new NetworkOnnxOutputs(current, ActivationOnnx.Apply(graph, model.OutputActivation, current));
+    }
+}
