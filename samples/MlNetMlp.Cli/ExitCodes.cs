@@ -21,6 +21,9 @@ internal static class ExitCodes
     /// <summary>An input or data file is not in the expected format, or does not fit the model.</summary>
     public const int BadInput = 6;
 
+    /// <summary>A pipeline step cannot be exported to ONNX so that ONNX Runtime scores as ML.NET does.</summary>
+    public const int NotExportable = 7;
+
     /// <summary>Anything else.</summary>
     public const int Failure = 1;
 }

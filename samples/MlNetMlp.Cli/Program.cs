@@ -21,8 +21,11 @@ app.Configure(config =>
         .WithDescription("Fit a ready pipeline (MNIST 784-512-10, IMDb 16-16-1) and save the model .zip.")
         .WithExample("train", "mnist", "--model", "out/mnist-model.zip");
     config.AddCommand<PredictCommand>("predict")
-        .WithDescription("Load a saved model and predict: an image or IDX file for MNIST, a text file or stdin for IMDb.")
+        .WithDescription("Load a saved model (.zip, or .onnx scored by ONNX Runtime) and predict: an image or IDX file for MNIST, a text file or stdin for IMDb.")
         .WithExample("predict", "--model", "out/mnist-model.zip", "--input", "digit.png");
+    config.AddCommand<ExportCommand>("export")
+        .WithDescription("Convert a saved model to ONNX, to score it with ONNX Runtime anywhere it runs (other languages, other machines, serving).")
+        .WithExample("export", "--model", "out/mnist-model.zip", "--onnx", "out/mnist-model.onnx");
     config.AddCommand<EvaluateCommand>("evaluate")
         .WithDescription("Load a saved model and print its metrics on a data set's test part.")
         .WithExample("evaluate", "--model", "out/mnist-model.zip", "--data", "../shared/data/mnist");

@@ -28,7 +28,7 @@ internal sealed class EvaluateCommand : Command<EvaluateCommand.Settings>
     {
         var mlContext = new MLContext(seed: 1);
         var model = ModelFile.Load(mlContext, settings.Model, out var inputSchema);
-        var kind = ModelInput.KindOf(inputSchema, settings.Model);
+        var kind = ModelInput.KindOf(inputSchema.Select(c => c.Name).ToList(), settings.Model);
         var predictions = model.Transform(DatasetSource.LoadTest(kind, settings.Data));
         var table = new Table().AddColumns("metric", "value");
         if (kind == DatasetKind.Mnist)

@@ -11,14 +11,15 @@ namespace MlNetMlp.Cli.Commands;
 /// <summary>
 /// <c>mlnetmlp predict --model model.zip --input PATH|-</c>: a saved model in a fresh process. MNIST models take
 /// a PNG/JPEG/BMP image or an IDX images file; IMDb models take a text file as one review, or read it from stdin
-/// when <c>--input</c> is left out (or given as <c>--input=-</c>).
+/// when <c>--input</c> is left out (or given as <c>--input=-</c>). A model <c>.onnx</c> written by <c>export</c> is scored by
+/// ONNX Runtime (through ML.NET's <c>ApplyOnnxModel</c>), the input read the same way by the columns the graph reads.
 /// </summary>
 internal sealed class PredictCommand : Command<PredictCommand.Settings>
 {
     public sealed class Settings : CommandSettings
     {
         [CommandOption("--model <PATH>")]
-        [Description("A model .zip saved by train")]
+        [Description("A model .zip saved by train, or a .onnx written by export")]
         public string Model { get; init; } = "";
 
         [CommandOption("--input <PATH>")]
@@ -37,13 +38,22 @@ internal sealed class PredictCommand : Command<PredictCommand.Settings>
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var mlContext = new MLContext(seed: 1);
+        if (OnnxModelFile.IsOnnx(settings.Model))
+        {
+            var inputs = OnnxModelFile.InputNames(settings.Model);
+            var onnxInput = Read(mlContext, ModelInput.KindOf(inputs, settings.Model), settings.Input);
+            PredictionTable.Print(mlContext.Transforms.ApplyOnnxModel(settings.Model).Fit(onnxInput).Transform(onnxInput), settings.MaxRows);
+            return ExitCodes.Success;
+        }
+
         var model = ModelFile.Load(mlContext, settings.Model, out var inputSchema);
-        var input = ModelInput.KindOf(inputSchema, settings.Model) == DatasetKind.Mnist
-            ? ReadImages(mlContext, settings.Input)
-            : ReadReview(mlContext, settings.Input);
+        var input = Read(mlContext, ModelInput.KindOf(inputSchema.Select(c => c.Name).ToList(), settings.Model), settings.Input);
         PredictionTable.Print(model.Transform(input), settings.MaxRows);
         return ExitCodes.Success;
     }
+
+    private static IDataView Read(MLContext mlContext, DatasetKind kind, string path) =>
+        kind == DatasetKind.Mnist ? ReadImages(mlContext, path) : ReadReview(mlContext, path);
 
     private static IDataView ReadImages(MLContext mlContext, string path)
     {

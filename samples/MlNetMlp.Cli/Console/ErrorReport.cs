@@ -15,6 +15,7 @@ internal static class ErrorReport
             TorchUnavailableException => (ExitCodes.TorchUnavailable, "torch"),
             FileNotFoundException or DirectoryNotFoundException or DataUnavailableException => (ExitCodes.NotFound, "not found"),
             ModelFormatException => (ExitCodes.BadModel, "bad model"),
+            OnnxExportException => (ExitCodes.NotExportable, "cannot export"),
             SchemaMismatchException or FormatException or InvalidDataException or EndOfStreamException => (ExitCodes.BadInput, "bad input"),
             _ => (ExitCodes.Failure, "error"),
         };

@@ -6,61 +6,59 @@ using Spectre.Console;
 
 namespace MlNetMlp.Cli.Console;
 
-/// <summary>Prints predictions: the label, and the probability of each class (or of the positive class).</summary>
+/// <summary>
+/// Prints predictions: the label, and the probability of each class (or of the positive class). Reads ML.NET's
+/// prediction columns, or the same columns as ONNX Runtime gives them through <c>ApplyOnnxModel</c> (each a vector
+/// with a leading batch dimension of 1, and no class names).
+/// </summary>
 internal static class PredictionTable
 {
     public static void Print(IDataView predictions, int maxRows)
     {
         var predicted = predictions.Schema["PredictedLabel"];
-        if (predicted.Type is BooleanDataViewType)
-        {
-            PrintBinary(predictions, predicted, maxRows);
-        }
-        else
-        {
-            PrintMulticlass(predictions, predicted, maxRows);
-        }
+        var binary = ItemType(predicted.Type) is BooleanDataViewType;
+        var table = binary
+            ? Binary(Values<bool>(predictions, predicted, maxRows), Values<float>(predictions, predictions.Schema["Probability"], maxRows))
+            : Multiclass(Values<uint>(predictions, predicted, maxRows), Vectors(predictions, predictions.Schema["Score"], maxRows), ClassNames(predicted));
+        AnsiConsole.Write(table);
     }
 
-    private static void PrintBinary(IDataView predictions, DataViewSchema.Column predicted, int maxRows)
+    private static Table Binary(IReadOnlyList<bool> labels, IReadOnlyList<float> probabilities)
     {
-        var probability = predictions.Schema["Probability"];
         var table = new Table().AddColumns("row", "label", "P(positive)");
-        using var cursor = predictions.GetRowCursor([predicted, probability]);
-        var getLabel = cursor.GetGetter<bool>(predicted);
-        var getProbability = cursor.GetGetter<float>(probability);
-        bool label = false;
-        float p = 0;
-        while (cursor.MoveNext() && cursor.Position < maxRows)
+        for (var row = 0; row < labels.Count; row++)
         {
-            getLabel(ref label);
-            getProbability(ref p);
-            table.AddRow(cursor.Position.ToString(CultureInfo.InvariantCulture), label ? "positive" : "negative", p.ToString("F4", CultureInfo.InvariantCulture));
+            table.AddRow(Text(row), labels[row] ? "positive" : "negative", probabilities[row].ToString("F4", CultureInfo.InvariantCulture));
         }
 
-        AnsiConsole.Write(table);
+        return table;
     }
 
-    private static void PrintMulticlass(IDataView predictions, DataViewSchema.Column predicted, int maxRows)
+    private static Table Multiclass(IReadOnlyList<uint> keys, IReadOnlyList<float[]> scores, IReadOnlyList<string> names)
     {
-        var score = predictions.Schema["Score"];
-        var names = ClassNames(predicted);
         var table = new Table().AddColumns("row", "label", "probabilities");
-        using var cursor = predictions.GetRowCursor([predicted, score]);
-        var getLabel = cursor.GetGetter<uint>(predicted);
-        var getScore = cursor.GetGetter<VBuffer<float>>(score);
-        uint key = 0;
-        var scores = default(VBuffer<float>);
-        while (cursor.MoveNext() && cursor.Position < maxRows)
+        for (var row = 0; row < keys.Count; row++)
         {
-            getLabel(ref key);
-            getScore(ref scores);
-            var probabilities = string.Join("  ", scores.DenseValues().Select((s, i) => $"{Name(names, i)}:{s.ToString("F3", CultureInfo.InvariantCulture)}"));
-            table.AddRow(cursor.Position.ToString(CultureInfo.InvariantCulture), key == 0 ? "?" : Name(names, (int)key - 1), probabilities);
+            var probabilities = string.Join("  ", scores[row].Select((s, i) => $"{Name(names, i)}:{s.ToString("F3", CultureInfo.InvariantCulture)}"));
+            table.AddRow(Text(row), keys[row] == 0 ? "?" : Name(names, (int)keys[row] - 1), probabilities);
         }
 
-        AnsiConsole.Write(table);
+        return table;
     }
+
+    /// <summary>The first value of each of the first <paramref name="maxRows"/> rows, from a scalar or a one-value vector.</summary>
+    private static List<T> Values<T>(IDataView data, DataViewSchema.Column column, int maxRows) => column.Type is VectorDataViewType
+        ? [.. Vectors<T>(data, column, maxRows).Select(v => v[0])]
+        : [.. data.GetColumn<T>(column).Take(maxRows)];
+
+    private static List<float[]> Vectors(IDataView data, DataViewSchema.Column column, int maxRows) => Vectors<float>(data, column, maxRows);
+
+    private static List<T[]> Vectors<T>(IDataView data, DataViewSchema.Column column, int maxRows) =>
+        [.. data.GetColumn<VBuffer<T>>(column).Take(maxRows).Select(v => v.DenseValues().ToArray())];
+
+    private static DataViewType ItemType(DataViewType type) => type is VectorDataViewType vector ? vector.ItemType : type;
+
+    private static string Text(int row) => row.ToString(CultureInfo.InvariantCulture);
 
     private static string Name(IReadOnlyList<string> names, int index) => index < names.Count ? names[index] : index.ToString(CultureInfo.InvariantCulture);
 

@@ -23,6 +23,10 @@ public sealed class ModelCommandsTests
         StringAssert.Contains(result.StandardOutput, "test accuracy 0.9", result.Transcript);
     }
 
+    /// <summary>The table rows of predict's output (row, label, probabilities), without the frame.</summary>
+    private static List<string> PredictionRows(string output) =>
+        [.. output.Split('\n').Where(line => line.Contains("0:0.", StringComparison.Ordinal) || line.Contains("0:1.", StringComparison.Ordinal)).Select(line => line.Trim())];
+
     [ClassCleanup]
     public static void RemoveModel() => s_directory.Dispose();
 
@@ -65,6 +69,61 @@ public sealed class ModelCommandsTests
         var accuracyLine = result.StandardOutput.Split('\n').Single(line => line.Contains("micro accuracy", StringComparison.Ordinal));
         var accuracy = double.Parse(accuracyLine.Split('│', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)[1], System.Globalization.CultureInfo.InvariantCulture);
         Assert.IsTrue(accuracy is > 0.88 and <= 1, result.Transcript);
+    }
+
+    [TestMethod]
+    public void Export_MnistModel_WritesAnOnnxModelThatPredictsAsTheZip()
+    {
+        var images = TestPaths.RequireSharedData("mnist/t10k-images-idx3-ubyte.gz");
+        var onnxPath = s_directory.File("mnist-model.onnx");
+
+        var export = CliRunner.Run("export", "--model", s_mnistModel, "--onnx", onnxPath);
+        var fromOnnx = CliRunner.Run("predict", "--model", onnxPath, "--input", images, "--max-rows", "10");
+        var fromZip = CliRunner.Run("predict", "--model", s_mnistModel, "--input", images, "--max-rows", "10");
+
+        Assert.AreEqual(0, export.ExitCode, export.Transcript);
+        StringAssert.Contains(export.StandardOutput, "reads Pixels (Vector<Byte, 784>); gives Score, PredictedLabel", export.Transcript);
+        using (var onnx = OnnxModel.Load(onnxPath))
+        {
+            CollectionAssert.AreEqual(new[] { "Pixels" }, onnx.InputNames.ToArray());
+        }
+
+        Assert.AreEqual(0, fromOnnx.ExitCode, fromOnnx.Transcript);
+        var onnxRows = PredictionRows(fromOnnx.StandardOutput);
+        Assert.HasCount(10, onnxRows, fromOnnx.Transcript);
+        CollectionAssert.AreEqual(PredictionRows(fromZip.StandardOutput), onnxRows, $"{fromZip.Transcript}\n{fromOnnx.Transcript}");
+    }
+
+    [TestMethod]
+    public void Export_ModelWithWordIndex_ExitsNotExportableAndWritesNoFile()
+    {
+        var mlContext = new Microsoft.ML.MLContext(seed: 1);
+        var reviews = mlContext.Data.LoadFromEnumerable(SharedDatasets.ImdbFirstPerLabel(mlContext, DataSplit.Train, 50));
+        var options = MlNetMlp.Pipelines.Recipes.ImdbPipeline.CreateMlpOptions(epochs: 1);
+        var imdbModel = s_directory.File("imdb-model.zip");
+        mlContext.Model.Save(MlNetMlp.Pipelines.Recipes.ImdbPipeline.Create(mlContext, options).Fit(reviews), reviews.Schema, imdbModel);
+        var onnxPath = s_directory.File("imdb-model.onnx");
+
+        var result = CliRunner.Run("export", "--model", imdbModel, "--onnx", onnxPath);
+
+        Assert.AreEqual(7, result.ExitCode, result.Transcript);
+        // Spectre wraps stderr at the console width; the words are what matter.
+        var error = System.Text.RegularExpressions.Regex.Replace(result.StandardError, @"\s+", " ");
+        StringAssert.Contains(error, "WordIndex transformer (column 'WordIndices') cannot be exported to ONNX", result.Transcript);
+        Assert.IsFalse(File.Exists(onnxPath), "no ONNX file is left behind");
+        Assert.IsEmpty(Directory.GetFiles(s_directory.Path, "imdb-model.onnx*"), "no partial file is left behind");
+    }
+
+    [TestMethod]
+    public void Predict_OnnxFileThatIsNotOnnx_ExitsBadModel()
+    {
+        var notOnnx = s_directory.File("not-a-model.onnx");
+        File.WriteAllText(notOnnx, "not a protobuf");
+
+        var result = CliRunner.Run("predict", "--model", notOnnx, "--input", "x.png");
+
+        Assert.AreEqual(5, result.ExitCode, result.Transcript);
+        StringAssert.Contains(result.StandardError, notOnnx, result.Transcript);
     }
 
     [TestMethod]

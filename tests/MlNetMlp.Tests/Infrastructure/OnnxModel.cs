@@ -37,6 +37,9 @@ internal sealed class OnnxModel : IDisposable
         return new OnnxModel(path);
     }
 
+    /// <summary>Loads an exported file in ONNX Runtime.</summary>
+    public static OnnxModel Load(string path) => new(path);
+
     /// <summary>
     /// Scores <paramref name="data"/>: each graph input is read from the same-named column (a variable-length vector is
     /// padded to the longest row with <paramref name="padding"/>); the result maps each output column name, without ONNX's
