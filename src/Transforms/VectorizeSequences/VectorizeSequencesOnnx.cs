@@ -5,8 +5,8 @@ namespace MlNetMlp.Transforms;
 
 /// <summary>
 /// <c>VectorizeSequences</c> as ONNX (opset 12, which has no scatter with addition): each row's indices are made unique
-/// across the batch as row × (dimension + 1) + index, <c>Unique</c> counts them, and one <c>ScatterElements</c> writes
-/// 1 or the count into a flat zero vector that is then cut into rows. An index the transformer leaves out (beyond the
+/// across the batch as row × (dimension + 1) + index, and one <c>ScatterElements</c> writes 1 (or, for counts, the count
+/// <c>Unique</c> gives each slot) into a flat zero vector that is then cut into rows. An index the transformer leaves out (beyond the
 /// dimension under Drop, the missing key 0) goes to the extra slot <c>dimension</c> of its row, which is sliced off.
 /// A negative index, which ML.NET rejects with an error, is left out the same way: ONNX Runtime cannot fail a row, and a
 /// tensor of sequences of different lengths needs a padding value that is no index (use -1, or the missing key 0).
@@ -43,11 +43,17 @@ internal static class VectorizeSequencesOnnx
             graph.Constant(width));
         var flatSlots = graph.Apply("Reshape", graph.Apply("Add", rowStarts, slot), graph.Constant(new long[] { -1 }, 1));
 
-        var unique = graph.ApplyMany("Unique", [flatSlots], 4, node => node.AddAttribute("sorted", 1L));
-        var (slots, counts) = (unique[0], unique[3]);
-        var values = transformer.Counts
-            ? graph.Cast(counts, typeof(float))
-            : graph.Apply("Expand", graph.Constant(1f), graph.Apply("Shape", slots));
+        // Counts need each slot once with its count; for 1s a repeated slot is written twice with the same value.
+        string slots, values;
+        if (transformer.Counts)
+        {
+            var unique = graph.ApplyMany("Unique", [flatSlots], 4, node => node.AddAttribute("sorted", 0L));
+            (slots, values) = (unique[0], graph.Cast(unique[3], typeof(float)));
+        }
+        else
+        {
+            (slots, values) = (flatSlots, graph.Apply("Expand", graph.Constant(1f), graph.Apply("Shape", flatSlots)));
+        }
 
         var size = graph.Apply("Reshape", graph.Apply("Mul", rows, graph.Constant(width)), graph.Constant(new long[] { 1 }, 1));
         var flat = graph.Apply("ScatterElements", [graph.Apply("ConstantOfShape", size), slots, values], node => node.AddAttribute("axis", 0L));
