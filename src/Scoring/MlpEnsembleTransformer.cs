@@ -39,7 +39,8 @@ public sealed class MlpEnsembleTransformer : ColumnMappingTransformer
         FeatureColumnName = featureColumnName;
         LabelColumnName = labelColumnName;
         _layout = layout;
-        _plan = new ScoringPlan(layout, members[0].InputSize, UncertaintyColumns.Spread, () => new EnsembleScorer(members));
+        _plan = new ScoringPlan(layout, members[0].InputSize, UncertaintyColumns.Spread, () => new EnsembleScorer(members),
+            OnnxScoring.By((graph, features) => EnsembleOnnx.Write(graph, members, features)));
     }
 
     /// <summary>The trained members, each a complete network.</summary>

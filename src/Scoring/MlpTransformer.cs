@@ -60,8 +60,8 @@ public sealed class MlpTransformer : ColumnMappingTransformer, ISingleFeaturePre
         MonteCarloDropout = monteCarloDropout;
         FeatureColumnType = new VectorDataViewType(NumberDataViewType.Single, model.InputSize);
         _plan = monteCarloDropout is null
-            ? new ScoringPlan(layout, model.InputSize, UncertaintyColumns.None, () => new NetworkScorer(model))
-            : new ScoringPlan(layout, model.InputSize, UncertaintyColumns.MeanAndSpread, () => new MonteCarloScorer(model, monteCarloDropout));
+            ? new ScoringPlan(layout, model.InputSize, UncertaintyColumns.None, () => new NetworkScorer(model), OnnxScoring.By((graph, features) => NetworkOnnx.Write(graph, model, features)))
+            : new ScoringPlan(layout, model.InputSize, UncertaintyColumns.MeanAndSpread, () => new MonteCarloScorer(model, monteCarloDropout), OnnxScoring.Refused(MonteCarloOnnxBlocker));
     }
 
     /// <summary>The trained network.</summary>
@@ -112,6 +112,15 @@ public sealed class MlpTransformer : ColumnMappingTransformer, ISingleFeaturePre
                 $"{string.Join(", ", hiddenLayers)}. Add MlpLayer.Dropout(rate) after hidden layers, or use an ensemble (MlpEnsemble) for uncertainty.");
         }
     }
+
+    /// <summary>
+    /// Why a transformer with Monte Carlo dropout does not export to ONNX: its masks are drawn by .NET's seeded generator
+    /// from each row's id, which no ONNX random operator reproduces, so the exported mean and spread would differ.
+    /// </summary>
+    internal const string MonteCarloOnnxBlocker =
+        "its Monte Carlo dropout columns are drawn with .NET's seeded random numbers from each row's id, which no ONNX operator reproduces " +
+        "(RandomUniform has its own generator, and ONNX Runtime sees no row ids). Export the transformer without Monte Carlo dropout " +
+        "(the one WithMonteCarloDropout was called on, or the trainer's output without MonteCarloSamples): its deterministic columns are the same.";
 
     private protected override ComponentFormat Format => SavedFormat;
 

@@ -3,8 +3,23 @@ using MlNetMlp.Onnx;
 
 namespace MlNetMlp.Prediction;
 
-/// <summary>The network's outputs in an ONNX graph: before (<paramref name="Raw"/>) and after (<paramref name="Activated"/>) the output activation, both [N, units].</summary>
-internal sealed record NetworkOnnxOutputs(string Raw, string Activated);
+/// <summary>
+/// The network's outputs in an ONNX graph: before (<paramref name="Raw"/>) and after (<paramref name="Activated"/>) the
+/// output activation, both [N, units], and for an ensemble the members' standard deviation (<paramref name="Spread"/>).
+/// </summary>
+internal sealed record NetworkOnnxOutputs(string Raw, string Activated, string? Spread = null);
+
+/// <summary>
+/// How a scoring plan is written as ONNX: the nodes that compute its outputs from the features, or why it cannot be.
+/// </summary>
+internal sealed record OnnxScoring(Func<OnnxGraph, string, NetworkOnnxOutputs>? Write, string? Blocker)
+{
+    /// <summary>Written by <paramref name="write"/> from the features' variable.</summary>
+    public static OnnxScoring By(Func<OnnxGraph, string, NetworkOnnxOutputs> write) => new(write, null);
+
+    /// <summary>Not expressible in ONNX, for <paramref name="reason"/>.</summary>
+    public static OnnxScoring Refused(string reason) => new(null, reason);
+}
 
 /// <summary>
 /// The forward pass as ONNX: one <c>Gemm</c> per dense layer (its kernel, inputs × units, is Keras's and ONNX's

@@ -63,17 +63,11 @@ internal sealed class MlpPredictionMapper : ColumnMapper
         return getters;
     }
 
-    public override string? OnnxBlocker => null;
+    public override string? OnnxBlocker => _plan.OnnxBlocker;
 
-    /// <summary>The network, then each prediction column as the task defines it, under the same names and types as <see cref="AddedColumns"/>.</summary>
-    public override void SaveAsOnnx(OnnxGraph graph)
-    {
-        var network = NetworkOnnx.Write(graph, _parent.Model, graph.Variable(_features.Name));
-        for (var i = 0; i < _columns.Count; i++)
-        {
-            _parent.Layout.Task.SaveAsOnnx(graph, _columns[i], network, graph.Column(AddedColumns[i].Name, AddedColumns[i].Type));
-        }
-    }
+    /// <summary>The plan's outputs, then each prediction column under the same name and type as in <see cref="AddedColumns"/>.</summary>
+    public override void SaveAsOnnx(OnnxGraph graph) =>
+        _plan.SaveAsOnnx(graph, graph.Variable(_features.Name), i => graph.Column(AddedColumns[i].Name, AddedColumns[i].Type));
 
     /// <summary>Data carrying the training label as a key must have the same classes, or evaluation would compare different keys.</summary>
     private void CheckLabelKeyCount(DataViewSchema inputSchema, string labelColumnName)

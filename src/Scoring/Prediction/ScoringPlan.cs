@@ -1,5 +1,6 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
+using MlNetMlp.Onnx;
 using MlNetMlp.Tasks;
 
 namespace MlNetMlp.Prediction;
@@ -34,11 +35,14 @@ internal sealed class ScoringPlan
     private readonly PredictionColumn? _mean;
     private readonly PredictionColumn? _spread;
 
-    public ScoringPlan(LabelLayout layout, int inputSize, UncertaintyColumns uncertainty, Func<RowScorer> createScorer)
+    private readonly OnnxScoring _onnx;
+
+    public ScoringPlan(LabelLayout layout, int inputSize, UncertaintyColumns uncertainty, Func<RowScorer> createScorer, OnnxScoring onnx)
     {
         Layout = layout;
         InputSize = inputSize;
         _createScorer = createScorer;
+        _onnx = onnx;
         (Columns, _mean, _spread) = Describe(layout.Task, layout.Kind, uncertainty);
     }
 
@@ -65,6 +69,29 @@ internal sealed class ScoringPlan
         column == _mean ? Getter(column, predictions, mean: true)
         : column == _spread ? Getter(column, predictions, mean: false)
         : Layout.Task.CreateGetter(column, predictions);
+
+    /// <summary>Why the plan cannot be written as ONNX, or null.</summary>
+    public string? OnnxBlocker => _onnx.Blocker;
+
+    /// <summary>
+    /// Writes the plan's outputs from <paramref name="features"/>, then each of <see cref="Columns"/> into the variable
+    /// <paramref name="declare"/> gives it: the task's columns as the task defines them, the spread as computed.
+    /// </summary>
+    public void SaveAsOnnx(OnnxGraph graph, string features, Func<int, string> declare)
+    {
+        var outputs = _onnx.Write!(graph, features);
+        for (var i = 0; i < Columns.Count; i++)
+        {
+            if (Columns[i] == _spread)
+            {
+                graph.Identity(outputs.Spread!, declare(i));
+            }
+            else
+            {
+                Layout.Task.SaveAsOnnx(graph, Columns[i], outputs, declare(i));
+            }
+        }
+    }
 
     private static (IReadOnlyList<PredictionColumn> Columns, PredictionColumn? Mean, PredictionColumn? Spread) Describe(TaskDefinition task, LabelKind kind, UncertaintyColumns uncertainty)
     {

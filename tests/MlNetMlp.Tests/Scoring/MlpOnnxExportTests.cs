@@ -64,12 +64,54 @@ public sealed class MlpOnnxExportTests
         OnnxAgreement.AssertSame(transformer.Transform(data), applied, "Score", "PredictedLabel");
     }
 
-    internal static MlpTransformer RandomTransformer(TaskDefinition task, LabelKind kind, int units, MlpActivation hidden)
+    [TestMethod]
+    [DataRow(MlpTask.MulticlassClassification)]
+    [DataRow(MlpTask.BinaryClassification)]
+    [DataRow(MlpTask.Regression)]
+    public void ConvertToOnnx_Ensemble_ScoresItsMeanAndSpreadAsTheTransformer(MlpTask task)
+    {
+        var mlContext = new MLContext(seed: 1);
+        var definition = TaskDefinition.Of(task);
+        var (kind, units) = task switch
+        {
+            MlpTask.MulticlassClassification => (LabelKind.Key, 4),
+            MlpTask.BinaryClassification => (LabelKind.Boolean, 1),
+            _ => (LabelKind.Number, 1),
+        };
+        var members = Enumerable.Range(0, 3).Select(seed => RandomModel(definition, units, MlpActivation.Relu, seed)).ToList();
+        var ensemble = new MlpEnsembleTransformer(members, new LabelLayout(definition, kind, units, null), "Features", "Label");
+        var data = mlContext.Data.LoadFromEnumerable(RandomRows(200, seed: 4), SchemaFor(mlContext));
+        using var directory = new TemporaryDirectory();
+
+        using var onnx = OnnxModel.Export(mlContext, ensemble, data, directory.File("ensemble.onnx"));
+
+        var columns = ensemble.GetOutputSchema(data.Schema).Skip(data.Schema.Count).Select(c => c.Name).ToArray();
+        var largest = OnnxAgreement.AssertSame(ensemble.Transform(data), onnx.Run(data), columns);
+        Console.WriteLine($"Ensemble of 3, {task}: {string.Join(", ", columns)} agree; largest difference {largest:E2}");
+    }
+
+    [TestMethod]
+    public void ConvertToOnnx_MonteCarloDropout_IsRefusedNamingTheDeterministicAlternative()
+    {
+        var mlContext = new MLContext(seed: 1);
+        var transformer = RandomTransformer(TaskDefinition.Binary, LabelKind.Boolean, 1, MlpActivation.Relu).WithMonteCarloDropout(samples: 5);
+        var data = mlContext.Data.LoadFromEnumerable(RandomRows(5, seed: 3), SchemaFor(mlContext));
+        using var stream = new MemoryStream();
+
+        var error = Assert.ThrowsExactly<OnnxExportException>(() => mlContext.Model.ConvertToOnnx(transformer, data, stream));
+
+        StringAssert.StartsWith(error.Message, "MLP transformer (columns 'Score', 'Probability', 'PredictedLabel', 'ProbabilityMean', 'ProbabilityStdDev') cannot be exported to ONNX: its Monte Carlo dropout columns");
+        Assert.AreEqual(0, stream.Length);
+    }
+
+    internal static MlpTransformer RandomTransformer(TaskDefinition task, LabelKind kind, int units, MlpActivation hidden) =>
+        new(RandomModel(task, units, hidden, seed: 7), new LabelLayout(task, kind, units, null), "Features", "Label");
+
+    private static MlpModel RandomModel(TaskDefinition task, int units, MlpActivation hidden, int seed)
     {
         var architecture = new NetworkArchitecture(Inputs, [MlpLayer.Dense(16, hidden), MlpLayer.Dropout(0.5f), MlpLayer.Dense(8, hidden)], units, task.OutputActivation, task.Loss);
-        using var network = new MlpNetwork(architecture, MlpKernelInitializer.GlorotUniform, seed: 7);
-        var model = new MlpModel(architecture, network.ExportWeights(), task.Task, []);
-        return new MlpTransformer(model, new LabelLayout(task, kind, units, null), "Features", "Label");
+        using var network = new MlpNetwork(architecture, MlpKernelInitializer.GlorotUniform, seed);
+        return new MlpModel(architecture, network.ExportWeights(), task.Task, []);
     }
 
     private static SchemaDefinition SchemaFor(MLContext mlContext)
