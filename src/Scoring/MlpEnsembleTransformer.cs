@@ -16,7 +16,8 @@ namespace MlNetMlp;
 /// A deep ensemble of MLPs (Lakshminarayanan et al., 2017) applied to data: the members' probabilities (or values, for
 /// regression) are averaged into the usual columns, named as a single MLP names them, and their standard deviation
 /// across members is added as <c>ScoreStdDev</c> (<c>ProbabilityStdDev</c> for binary classification). Scored in
-/// managed code like <see cref="MlpTransformer"/>; saved into and loaded from ML.NET's model <c>.zip</c>.
+/// managed code like <see cref="MlpTransformer"/>; saved into and loaded from ML.NET's model <c>.zip</c>; converts with
+/// <c>mlContext.Model.ConvertToOnnx</c>, every member and the combination in one graph.
 /// </summary>
 public sealed class MlpEnsembleTransformer : ColumnMappingTransformer
 {

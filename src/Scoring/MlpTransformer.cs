@@ -16,7 +16,9 @@ namespace MlNetMlp;
 /// A trained MLP applied to data: appends the prediction columns of its task, named as ML.NET's own trainers name
 /// them, so <c>Evaluate</c>, <c>CrossValidate</c>, permutation feature importance and <c>PredictionEngine</c> work
 /// unchanged. Scoring is managed code (no libtorch): blocks of rows where the cursor allows, one row at a time in a
-/// <c>PredictionEngine</c>. Saves into and loads from ML.NET's model <c>.zip</c> with no need for the training options.
+/// <c>PredictionEngine</c>. Saves into and loads from ML.NET's model <c>.zip</c> with no need for the training options,
+/// and converts with <c>mlContext.Model.ConvertToOnnx</c> into a graph that ONNX Runtime scores the same (not with Monte
+/// Carlo dropout, whose random masks ONNX cannot reproduce).
 /// </summary>
 public sealed class MlpTransformer : ColumnMappingTransformer, ISingleFeaturePredictionTransformer<MlpModel>
 {
