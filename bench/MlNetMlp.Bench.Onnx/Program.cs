@@ -3,8 +3,8 @@ using Microsoft.ML;
 using Microsoft.ML.Data;
 using MlNetMlp;
 using MlNetMlp.Bench;
-using MlNetMlp.Pipelines.Data;
-using MlNetMlp.Pipelines.Recipes;
+using MlNetMlp.Datasets;
+using MlNetMlp.Pipelines;
 using MlNetMlp.Samples;
 using MlNetMlp.Transforms;
 

@@ -99,9 +99,9 @@ public sealed class ModelCommandsTests
     {
         var mlContext = new Microsoft.ML.MLContext(seed: 1);
         var reviews = mlContext.Data.LoadFromEnumerable(SharedDatasets.ImdbFirstPerLabel(mlContext, DataSplit.Train, 50));
-        var options = MlNetMlp.Pipelines.Recipes.ImdbPipeline.CreateMlpOptions(epochs: 1);
+        var options = MlNetMlp.Pipelines.ImdbPipeline.CreateMlpOptions(epochs: 1);
         var imdbModel = s_directory.File("imdb-model.zip");
-        mlContext.Model.Save(MlNetMlp.Pipelines.Recipes.ImdbPipeline.Create(mlContext, options).Fit(reviews), reviews.Schema, imdbModel);
+        mlContext.Model.Save(MlNetMlp.Pipelines.ImdbPipeline.Create(mlContext, options).Fit(reviews), reviews.Schema, imdbModel);
         var onnxPath = s_directory.File("imdb-model.onnx");
 
         var result = CliRunner.Run("export", "--model", imdbModel, "--onnx", onnxPath);

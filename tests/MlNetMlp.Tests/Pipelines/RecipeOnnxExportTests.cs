@@ -1,7 +1,7 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
-using MlNetMlp.Pipelines.Data;
-using MlNetMlp.Pipelines.Recipes;
+using MlNetMlp.Datasets;
+using MlNetMlp.Pipelines;
 using MlNetMlp.Tests.Infrastructure;
 using MlNetMlp.Trainers;
 using MlNetMlp.Transforms;
