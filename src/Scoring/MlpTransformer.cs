@@ -41,15 +41,16 @@ public sealed class MlpTransformer : ColumnMappingTransformer, ISingleFeaturePre
     internal const string LoaderSignature = "MlNetMlpMlpPredictor";
 
     /// <summary>
-    /// Version 3 adds the Monte Carlo dropout settings; version 2 stores kernels as inputs × units (the forward pass's
+    /// Version 4 keeps each epoch's validation penalty in the history; version 3 adds the Monte Carlo dropout settings; version 2 stores kernels as inputs × units (the forward pass's
     /// layout); version 1, written by MlNetMlp.Trainers 0.1 under loader signature "MlNetMlpMlpTransformer", stored
     /// them as torch's units × inputs.
     /// </summary>
     internal static readonly ComponentFormat SavedFormat = new(
-        "MLP transformer", "MLNETMLP", LoaderSignature, version: 3, oldestReadableVersion: 1, typeof(MlpTransformer));
+        "MLP transformer", "MLNETMLP", LoaderSignature, version: 4, oldestReadableVersion: 1, typeof(MlpTransformer));
 
     private const uint TorchLayoutVersion = 1;
     private const uint MonteCarloVersion = 3;
+    private const uint ValidationPenaltyVersion = 4;
 
     private readonly ScoringPlan _plan;
 
@@ -131,7 +132,7 @@ public sealed class MlpTransformer : ColumnMappingTransformer, ISingleFeaturePre
     {
         var featureColumnName = reader.ReadString();
         var labelColumnName = reader.ReadString();
-        var (model, layout) = MlpModelFormat.Read(reader, torchLayout: reader.Version == TorchLayoutVersion);
+        var (model, layout) = MlpModelFormat.Read(reader, withValidationPenalty: reader.Version >= ValidationPenaltyVersion, torchLayout: reader.Version == TorchLayoutVersion);
         MlpMonteCarloDropout? monteCarloDropout = null;
         if (reader.Version >= MonteCarloVersion && reader.ReadBoolean())
         {

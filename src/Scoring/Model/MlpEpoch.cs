@@ -11,6 +11,10 @@ namespace MlNetMlp;
 /// <param name="TrainingMetric">The metric on the training batches as they were seen during the epoch.</param>
 /// <param name="PenaltyLoss">The part of <see cref="TrainingLoss"/> that comes from L1/L2 kernel penalties.</param>
 /// <param name="ValidationLoss">Loss on the validation data after the epoch (penalty included, as Keras's <c>val_loss</c>); null without validation data.</param>
+/// <param name="ValidationPenaltyLoss">
+/// The part of <see cref="ValidationLoss"/> that comes from L1/L2 kernel penalties: the penalty of the weights at the
+/// epoch's end (0 without penalties); null without validation data, or when read from a model saved before it was kept.
+/// </param>
 /// <param name="ValidationMetric">The metric on the validation data after the epoch; null without validation data.</param>
 /// <param name="MetricName">"accuracy" or "mae".</param>
 /// <param name="WallTime">Time the epoch took, validation included.</param>
@@ -20,10 +24,17 @@ public sealed record MlpEpoch(
     double TrainingMetric,
     double PenaltyLoss,
     double? ValidationLoss,
+    double? ValidationPenaltyLoss,
     double? ValidationMetric,
     string MetricName,
     TimeSpan WallTime)
 {
+    /// <summary>
+    /// The validation loss of the data alone, <see cref="ValidationLoss"/> minus <see cref="ValidationPenaltyLoss"/>: the
+    /// loss to compare networks with different penalties by. Null when either is unknown.
+    /// </summary>
+    public double? ValidationLossWithoutPenalty => ValidationLoss - ValidationPenaltyLoss;
+
     /// <summary>One line in Keras's style: <c>Epoch 3: loss 0.1234 - accuracy 0.9650 - val_loss ... (1.2 s)</c>.</summary>
     public override string ToString()
     {

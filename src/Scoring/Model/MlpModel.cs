@@ -53,6 +53,9 @@ public sealed class MlpModel
     /// <summary>The loss the network was trained with.</summary>
     public MlpLoss Loss => Architecture.Loss;
 
+    /// <summary>Trainable parameters: the kernels and biases of every dense layer, the output layer's included.</summary>
+    public long ParameterCount => DenseLayers.Sum(layer => (long)layer.Kernel.Length + layer.Bias.Length);
+
     /// <summary>Per-epoch figures of the training run, as Keras's <c>History.history</c>.</summary>
     public IReadOnlyList<MlpEpoch> History { get; }
 

@@ -59,14 +59,18 @@ internal static class MlpModelFormat
             writer.Write(epoch.TrainingMetric);
             writer.Write(epoch.PenaltyLoss);
             writer.Write(epoch.ValidationLoss ?? double.NaN);
+            writer.Write(epoch.ValidationPenaltyLoss ?? double.NaN);
             writer.Write(epoch.ValidationMetric ?? double.NaN);
             writer.Write(epoch.MetricName);
             writer.Write(epoch.WallTime.Ticks);
         }
     }
 
-    /// <summary>Reads a model; <paramref name="torchLayout"/> when its kernels were saved as units × inputs (MlNetMlp 0.1).</summary>
-    public static (MlpModel Model, LabelLayout Layout) Read(ComponentReader reader, bool torchLayout = false, string weightsStream = WeightsStream)
+    /// <summary>
+    /// Reads a model; <paramref name="torchLayout"/> when its kernels were saved as units × inputs (MlNetMlp 0.1),
+    /// <paramref name="withValidationPenalty"/> when its history holds each epoch's validation penalty.
+    /// </summary>
+    public static (MlpModel Model, LabelLayout Layout) Read(ComponentReader reader, bool withValidationPenalty, bool torchLayout = false, string weightsStream = WeightsStream)
     {
         var task = ReadEnum<MlpTask>(reader, "task");
         reader.Check(task != MlpTask.Auto, "the task is Auto");
@@ -130,13 +134,17 @@ internal static class MlpModelFormat
         for (var i = 0; i < epochs; i++)
         {
             var epoch = reader.ReadInt32();
-            var (trainingLoss, metric, penalty, validationLoss, validationMetric) = (reader.ReadDouble(), reader.ReadDouble(), reader.ReadDouble(), reader.ReadDouble(), reader.ReadDouble());
-            history.Add(new MlpEpoch(epoch, trainingLoss, metric, penalty, double.IsNaN(validationLoss) ? null : validationLoss,
-                double.IsNaN(validationMetric) ? null : validationMetric, reader.ReadString(), TimeSpan.FromTicks(reader.ReadInt64())));
+            var (trainingLoss, metric, penalty, validationLoss) = (reader.ReadDouble(), reader.ReadDouble(), reader.ReadDouble(), reader.ReadDouble());
+            var validationPenalty = withValidationPenalty ? reader.ReadDouble() : double.NaN;
+            var validationMetric = reader.ReadDouble();
+            history.Add(new MlpEpoch(epoch, trainingLoss, metric, penalty, NullIfNaN(validationLoss), NullIfNaN(validationPenalty),
+                NullIfNaN(validationMetric), reader.ReadString(), TimeSpan.FromTicks(reader.ReadInt64())));
         }
 
         return (new MlpModel(architecture, weights, task, history), new LabelLayout(definition, kind, outputUnits, classNames));
     }
+
+    private static double? NullIfNaN(double value) => double.IsNaN(value) ? null : value;
 
     private static T ReadEnum<T>(ComponentReader reader, string what)
         where T : struct, Enum

@@ -29,14 +29,14 @@ internal sealed class TrainingLoop(MlpNetwork network, TrainingSettings settings
         {
             var clock = Stopwatch.StartNew();
             var (loss, metric, penalty) = TrainEpoch(epoch, training, optimizer, shuffle);
-            var (validationLoss, validationMetric) = validation is null ? ((double?)null, (double?)null) : Evaluate(validation);
+            var (validationLoss, validationMetric, validationPenalty) = validation is null ? ((double?)null, (double?)null, (double?)null) : Evaluate(validation);
             if (validationLoss is { } value && !double.IsFinite(value))
             {
                 throw new InvalidOperationException(
                     $"The validation loss became {value.ToString(CultureInfo.InvariantCulture)} after epoch {epoch} while the training loss was {loss.ToString(CultureInfo.InvariantCulture)}: " +
                     "the validation data's features or targets are likely far from the training data's scale; prepare both with the same fitted transforms.");
             }
-            var result = new MlpEpoch(epoch, loss, metric, penalty, validationLoss, validationMetric, Metrics.Name(settings.Metric), clock.Elapsed);
+            var result = new MlpEpoch(epoch, loss, metric, penalty, validationLoss, validationPenalty, validationMetric, Metrics.Name(settings.Metric), clock.Elapsed);
             history.Add(result);
             report(result);
             if (stopping is null)
@@ -110,8 +110,11 @@ internal sealed class TrainingLoop(MlpNetwork network, TrainingSettings settings
             : throw new InvalidOperationException("The training data is empty: expected at least one row, found 0 rows.");
     }
 
-    /// <summary>Loss (penalty included) and metric over <paramref name="data"/> in eval mode, without gradients.</summary>
-    public (double Loss, double Metric) Evaluate(IMiniBatchSource data)
+    /// <summary>
+    /// Loss (penalty included, as Keras's <c>val_loss</c>) and metric over <paramref name="data"/> in eval mode, without
+    /// gradients, and the penalty of the current weights that the loss includes.
+    /// </summary>
+    public (double Loss, double Metric, double Penalty) Evaluate(IMiniBatchSource data)
     {
         network.eval();
         using var noGrad = torch.no_grad();
@@ -137,7 +140,7 @@ internal sealed class TrainingLoop(MlpNetwork network, TrainingSettings settings
         network.train();
         return rows == 0
             ? throw new InvalidOperationException("The validation data is empty: expected at least one row to validate on, found 0 rows.")
-            : (lossSum / rows, metricSum / rows);
+            : (lossSum / rows, metricSum / rows, penalty);
     }
 
     private (Tensor Features, Tensor Targets, Tensor? Weights) ToTensors(MiniBatch batch, IMiniBatchSource source) => (

@@ -44,5 +44,5 @@ public sealed class EarlyStoppingTrackerTests
     }
 
     private static MlpEpoch Epoch(double trainingLoss = 1, double validationMetric = 0) =>
-        new(1, trainingLoss, 0, 0, 1, validationMetric, "accuracy", TimeSpan.Zero);
+        new(1, trainingLoss, 0, 0, 1, 0, validationMetric, "accuracy", TimeSpan.Zero);
 }

@@ -110,7 +110,7 @@ public sealed class MlpPersistenceTests
         var mlContext = new MLContext(seed: 1);
         var data = mlContext.Data.LoadFromEnumerable(Blobs.Create(30, seed: 3));
         var pipeline = mlContext.Transforms.Conversion.MapValueToKey("Label", nameof(Blobs.Row.Class))
-            .Append(mlContext.Mlp(new MlpOptions { Layers = [MlpLayer.Dense(16, MlpActivation.Relu), MlpLayer.Dropout(0.5f)], Epochs = 5, Seed = 9, ValidationFraction = 0.2f }));
+            .Append(mlContext.Mlp(new MlpOptions { Layers = [MlpLayer.Dense(16, MlpActivation.Relu, l2: 0.001f), MlpLayer.Dropout(0.5f)], Epochs = 5, Seed = 9, ValidationFraction = 0.2f }));
         return (mlContext, data, pipeline.Fit(data));
     }
 }
