@@ -58,6 +58,8 @@ internal sealed class ComparisonContent(ComparisonReport report) : IReportConten
         CsvTable.Number(r.TrainingSeconds), CsvTable.Number(r.PredictionRowsPerSecond), CsvTable.Integer(r.ModelBytes),
     ]));
 
+    public IReadOnlyDictionary<string, string> ExtraCsv() => new Dictionary<string, string>();
+
     private static string TaskName(ComparisonTask task) => task switch
     {
         ComparisonTask.Binary => "binary classification",

@@ -23,4 +23,8 @@ internal interface IReportContent
     /// <summary>The results as CSV: a header row and one row per result, full precision, invariant culture.</summary>
     /// <returns>The CSV text.</returns>
     string Csv();
+
+    /// <summary>Further CSV files beside <c>results.csv</c>, by file name, e.g. the per-epoch curves; empty when there are none.</summary>
+    /// <returns>File name to CSV text.</returns>
+    IReadOnlyDictionary<string, string> ExtraCsv();
 }

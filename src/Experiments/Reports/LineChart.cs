@@ -2,13 +2,29 @@ using ScottPlot;
 
 namespace MlNetMlp.Experiments.Reports;
 
-/// <summary>Lines over epochs: learning curves, one colour per line in the order given.</summary>
+/// <summary>Lines: learning curves over epochs, or a reliability diagram over confidence.</summary>
 internal static class LineChart
 {
     private const int Width = 900;
     private const int Height = 500;
 
+    /// <summary>Draws learning curves: epochs along x, with whole-number ticks.</summary>
     public static ReportChart Draw(string directory, string fileName, string caption, string yLabel, IReadOnlyList<ChartLine> lines)
+    {
+        var plot = Lines(caption, "epoch", yLabel, lines);
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
+        return ChartFile.Save(plot, directory, fileName, caption, Width, Height);
+    }
+
+    /// <summary>Draws lines over a fixed square range, e.g. [0, 1] × [0, 1] for a reliability diagram.</summary>
+    public static ReportChart DrawSquare(string directory, string fileName, string caption, string xLabel, string yLabel, IReadOnlyList<ChartLine> lines, AxisLimits limits)
+    {
+        var plot = Lines(caption, xLabel, yLabel, lines);
+        plot.Axes.SetLimits(limits);
+        return ChartFile.Save(plot, directory, fileName, caption, 700, 640);
+    }
+
+    private static Plot Lines(string caption, string xLabel, string yLabel, IReadOnlyList<ChartLine> lines)
     {
         var plot = new Plot();
         foreach (var line in lines.Where(l => l.X.Count > 0))
@@ -17,14 +33,17 @@ internal static class LineChart
             scatter.LegendText = line.Legend;
             scatter.LinePattern = line.Pattern;
             scatter.LineWidth = 2;
-            scatter.MarkerSize = 7;
+            scatter.MarkerSize = line.MarkerSize;
+            if (line.Color is { } color)
+            {
+                scatter.Color = color;
+            }
         }
 
         plot.Title(caption);
-        plot.XLabel("epoch");
+        plot.XLabel(xLabel);
         plot.YLabel(yLabel);
-        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
         plot.ShowLegend(Alignment.UpperRight);
-        return ChartFile.Save(plot, directory, fileName, caption, Width, Height);
+        return plot;
     }
 }

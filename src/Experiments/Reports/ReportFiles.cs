@@ -7,4 +7,8 @@ namespace MlNetMlp.Experiments.Reports;
 /// <param name="Csv">results.csv, one row per result (trainer, model or method).</param>
 /// <param name="Json">results.json, the whole report.</param>
 /// <param name="Charts">The PNG charts, by caption and file name.</param>
-public sealed record ReportFiles(string Directory, string Markdown, string Html, string Csv, string Json, IReadOnlyList<ReportChart> Charts);
+public sealed record ReportFiles(string Directory, string Markdown, string Html, string Csv, string Json, IReadOnlyList<ReportChart> Charts)
+{
+    /// <summary>Further CSV files some reports write beside results.csv, e.g. epochs.csv with every network's per-epoch figures.</summary>
+    public IReadOnlyList<string> ExtraCsv { get; init; } = [];
+}

@@ -1,3 +1,5 @@
+using Microsoft.ML;
+
 namespace MlNetMlp.Experiments.Uncertainty;
 
 /// <summary>
@@ -72,6 +74,25 @@ public static class UncertaintyEvaluator
             reliability,
             WrongVersusRightAuroc(uncertainty, correct),
             SelectiveShares.ToDictionary(share => share, share => SelectiveAccuracy(uncertainty, correct, share)));
+    }
+
+    /// <summary>
+    /// Evaluates scored data, with each row's predictive entropy as its uncertainty: the probability column is a Single
+    /// for binary classification (the probability of true, as ML.NET's <c>Probability</c>) or a vector of one
+    /// probability per class (as a multiclass <c>Score</c>), e.g. an MLP's or its Monte Carlo mean
+    /// (<c>ProbabilityMean</c>, <c>ScoreMean</c>).
+    /// </summary>
+    /// <param name="scored">The predictions, with the label column.</param>
+    /// <param name="probabilityColumnName">The class probabilities.</param>
+    /// <param name="labelColumnName">The true class: Boolean, a key, a 0/1 Single or a one-hot vector.</param>
+    /// <param name="bins">Equal-width confidence bins over [0, 1].</param>
+    /// <returns>The metrics.</returns>
+    /// <exception cref="ArgumentException">A column is missing or of another type.</exception>
+    public static UncertaintyMetrics Evaluate(IDataView scored, string probabilityColumnName, string labelColumnName, int bins = DefaultBins)
+    {
+        ArgumentNullException.ThrowIfNull(scored);
+        var (probabilities, labels) = ScoredProbabilities.Read(scored, probabilityColumnName, labelColumnName);
+        return Evaluate(probabilities, labels, [.. probabilities.Select(p => Entropy(p))], bins);
     }
 
     /// <summary>The entropy (natural log) of a probability vector: the usual predictive uncertainty of a classifier.</summary>
