@@ -29,6 +29,14 @@ app.Configure(config =>
     config.AddCommand<EvaluateCommand>("evaluate")
         .WithDescription("Load a saved model and print its metrics on a data set's test part.")
         .WithExample("evaluate", "--model", "out/mnist-model.zip", "--data", "../shared/data/mnist");
+    config.AddCommand<RegularizationCommand>("regularization")
+        .WithDescription("The course's regularization study on IMDb: original, smaller, bigger, L2 and dropout networks, their validation curves beside the book's, and a report.")
+        .WithExample("regularization", "imdb", "--data", "../shared/data/imdb/aclImdb.tar.gz")
+        .WithExample("regularization", "imdb", "--models", "all", "--validation", "split");
+    config.AddCommand<UncertaintyCommand>("uncertainty")
+        .WithDescription("How good the MLP's uncertainty is on the test data: the plain network, Monte Carlo dropout and a deep ensemble (accuracy, log-loss, Brier, calibration, AUROC, selective accuracy), and a report.")
+        .WithExample("uncertainty", "mnist", "--data", "../shared/data/mnist")
+        .WithExample("uncertainty", "imdb", "--data", "../shared/data/imdb/aclImdb.tar.gz", "--members", "3");
     config.AddCommand<InfoCommand>("info")
         .WithDescription("Print the versions of ML.NET, TorchSharp and libtorch, torch's threads and devices, and run a small torch computation.");
 });

@@ -1,0 +1,156 @@
+using System.ComponentModel;
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.ML;
+using MlNetMlp.Cli.Console;
+using MlNetMlp.Cli.Data;
+using MlNetMlp.Experiments.Regularization;
+using MlNetMlp.Experiments.Reports;
+using MlNetMlp.Pipelines;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace MlNetMlp.Cli.Commands;
+
+/// <summary>
+/// <c>mlnetmlp regularization imdb</c>: the course's regularization study (original, smaller, bigger, L2, dropout and
+/// more) on IMDb, its curves beside the book's, and a report.
+/// </summary>
+internal sealed class RegularizationCommand : Command<RegularizationCommand.Settings>
+{
+    public sealed class Settings : StudySettings
+    {
+        [CommandOption("--models <LIST>")]
+        [Description("Comma-separated networks: original, smaller, bigger, l2, dropout (the book's five, the default), l1, l1-l2, early-stopping; or all")]
+        public string? Models { get; init; }
+
+        [CommandOption("--validation <KIND>")]
+        [Description("test: validate on the test reviews, as the book does (default); split: on 10,000 training reviews held out at random, the test reviews touched once at the end")]
+        [DefaultValue("test")]
+        public string Validation { get; init; } = "test";
+
+        [CommandOption("--validation-rows <N>")]
+        [Description("Training reviews held out with --validation split (default 10,000)")]
+        public int? ValidationRows { get; init; }
+
+        [CommandOption("--uncertainty")]
+        [Description("Also measure the dropout network's uncertainty on the test reviews: plain, Monte Carlo dropout (50 passes) and a deep ensemble of 5, which trains 5 more networks")]
+        public bool Uncertainty { get; init; }
+
+        protected override IReadOnlyList<string> Datasets => ["imdb"];
+
+        public IReadOnlyList<RegularizationModel> ModelList => Models is null ? RegularizationModels.Book : ParseModels(Models);
+
+        public RegularizationValidation ValidationKind => Validation.Trim().ToLowerInvariant() == "split" ? RegularizationValidation.Split : RegularizationValidation.Test;
+
+        public override ValidationResult Validate()
+        {
+            var common = base.Validate();
+            if (!common.Successful)
+            {
+                return common;
+            }
+
+            if (Validation.Trim().ToLowerInvariant() is not ("test" or "split"))
+            {
+                return ValidationResult.Error($"Expected --validation test or split. Received: '{Validation}'.");
+            }
+
+            if (ValidationRows is { } rows && (rows < 1 || ValidationKind != RegularizationValidation.Split))
+            {
+                return ValidationResult.Error($"Expected --validation-rows of at least 1, with --validation split. Received: {rows} with --validation {Validation}.");
+            }
+
+            try
+            {
+                _ = ModelList;
+                return ValidationResult.Success();
+            }
+            catch (FormatException e)
+            {
+                return ValidationResult.Error(e.Message);
+            }
+        }
+
+        private static IReadOnlyList<RegularizationModel> ParseModels(string list)
+        {
+            var names = list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            if (names.Length == 1 && names[0].Equals("all", StringComparison.OrdinalIgnoreCase))
+            {
+                return Enum.GetValues<RegularizationModel>();
+            }
+
+            var models = names.Select(name => name.Replace("-", "", StringComparison.Ordinal).ToLowerInvariant() switch
+            {
+                "original" => RegularizationModel.Original,
+                "smaller" => RegularizationModel.Smaller,
+                "bigger" => RegularizationModel.Bigger,
+                "l2" => RegularizationModel.L2,
+                "dropout" => RegularizationModel.Dropout,
+                "l1" => RegularizationModel.L1,
+                "l1l2" => RegularizationModel.L1L2,
+                "earlystopping" => RegularizationModel.EarlyStopping,
+                _ => throw new FormatException(
+                    $"Expected --models among original, smaller, bigger, l2, dropout, l1, l1-l2, early-stopping, or all. Received: '{name}'."),
+            }).ToList();
+            return models.Count == 0 || models.Distinct().Count() != models.Count
+                ? throw new FormatException($"Expected --models to name each network once. Received: '{list}'.")
+                : models;
+        }
+    }
+
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        var mlContext = new MLContext(seed: settings.Seed);
+        var dataset = DatasetSource.Load(mlContext, DatasetKind.Imdb, settings.Data, settings.Rows, settings.Seed);
+        AnsiConsole.MarkupLineInterpolated($"[bold]{dataset.Description.Name}[/]: {dataset.Description.TrainRows:N0} training and {dataset.Description.TestRows:N0} test reviews from {dataset.Description.Source}");
+        var options = new RegularizationStudyOptions
+        {
+            Models = settings.ModelList,
+            Epochs = settings.Epochs ?? RegularizationStudyOptions.Defaults.Epochs,
+            Validation = settings.ValidationKind,
+            ValidationRows = settings.ValidationRows ?? RegularizationStudyOptions.Defaults.ValidationRows,
+            Seed = settings.Seed,
+            Uncertainty = settings.Uncertainty,
+            Progress = line => AnsiConsole.WriteLine(line),
+            EpochCompleted = (model, epoch) => AnsiConsole.WriteLine($"  {RegularizationModels.Describe(model)}: {epoch}"),
+        };
+
+        var report = RegularizationStudy.Run(mlContext, dataset.Train, dataset.Test, options, dataset.Description.Source) with { CommandLine = StudySettings.CommandLine() };
+        var files = ReportWriter.Write(report, settings.Out ?? Path.Combine("out", "regularization-imdb"));
+        AnsiConsole.Write(ResultsTable(report));
+        foreach (var conclusion in report.Conclusions.Where(c => c.OursWithoutPenalty is not null))
+        {
+            var check = conclusion.OursWithoutPenalty!;
+            AnsiConsole.MarkupLineInterpolated($"{(check.Holds ? "[green]holds[/]" : "[red]does not hold[/]")}: {conclusion.Claim} ({check.Evidence})");
+        }
+
+        if (report.Uncertainty is { } uncertainty)
+        {
+            AnsiConsole.MarkupLineInterpolated($"Uncertainty of {uncertainty.Network} on the test reviews:");
+            AnsiConsole.Write(UncertaintyTable.Of(uncertainty.Methods));
+        }
+
+        AnsiConsole.MarkupLineInterpolated(
+            $"The study took [bold]{StudyDuration.Format(report.StudySeconds)}[/] ({report.Results.Count} networks, {options.Epochs} epochs, {report.Data.TrainRows:N0} training reviews, {Environment.ProcessorCount} logical cores); {StudyDuration.Format(clock.Elapsed.TotalSeconds)} with reading the data and writing the report.");
+        AnsiConsole.MarkupLineInterpolated($"Report: [link]{files.Markdown}[/], {files.Html}, {files.Csv}, {string.Join(", ", files.ExtraCsv)}, {files.Json} and {files.Charts.Count} charts in {files.Directory}");
+        return ExitCodes.Success;
+    }
+
+    private static Table ResultsTable(RegularizationReport report)
+    {
+        var table = new Table().AddColumns("network", "params", "best epoch", "best val loss", "final val loss", "final val loss + penalty", "final val acc", "test acc", "train s");
+        foreach (var r in report.Results)
+        {
+            table.AddRow(
+                Markup.Escape(r.Name), r.Parameters.ToString("N0", CultureInfo.InvariantCulture), r.BestEpoch.ToString(CultureInfo.InvariantCulture),
+                F4(r.BestValidationLoss), F4(r.FinalValidationLoss), F4(r.FinalValidationLossWithPenalty), F4(r.FinalValidationAccuracy), F4(r.TestAccuracy),
+                r.TrainingSeconds.ToString("F1", CultureInfo.InvariantCulture));
+        }
+
+        return table;
+    }
+
+    private static string F4(double value) => value.ToString("F4", CultureInfo.InvariantCulture);
+}

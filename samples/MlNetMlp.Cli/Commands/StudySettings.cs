@@ -1,0 +1,31 @@
+using System.ComponentModel;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace MlNetMlp.Cli.Commands;
+
+/// <summary>
+/// Options shared by the study commands (<c>regularization</c>, <c>uncertainty</c>): those of every command that trains,
+/// the data sets the study takes, and where its report goes.
+/// </summary>
+internal abstract class StudySettings : DatasetSettings
+{
+    [CommandOption("--out <DIR>")]
+    [Description("Report folder; default: out/<command>-<dataset>")]
+    public string? Out { get; init; }
+
+    /// <summary>The data sets this command takes, lowercase.</summary>
+    protected abstract IReadOnlyList<string> Datasets { get; }
+
+    public override ValidationResult Validate()
+    {
+        var common = base.Validate();
+        return common.Successful && !Datasets.Contains(Dataset.Trim().ToLowerInvariant())
+            ? ValidationResult.Error($"Expected a data set name, {string.Join(" or ", Datasets)}. Received: '{Dataset}'.")
+            : common;
+    }
+
+    /// <summary>The command as typed, for the report: <c>mlnetmlp</c> and the arguments, quoted where they hold spaces.</summary>
+    public static string CommandLine() =>
+        string.Join(' ', ["mlnetmlp", .. Environment.GetCommandLineArgs().Skip(1).Select(a => a.Contains(' ', StringComparison.Ordinal) ? $"\"{a}\"" : a)]);
+}
