@@ -123,7 +123,7 @@ internal sealed class RegularizationCommand : Command<RegularizationCommand.Sett
         foreach (var conclusion in report.Conclusions.Where(c => c.OursWithoutPenalty is not null))
         {
             var check = conclusion.OursWithoutPenalty!;
-            AnsiConsole.MarkupLineInterpolated($"{(check.Holds ? "[green]holds[/]" : "[red]does not hold[/]")}: {conclusion.Claim} ({check.Evidence})");
+            AnsiConsole.MarkupLine($"{(check.Holds ? "[green]holds[/]" : "[red]does not hold[/]")}: {Markup.Escape(conclusion.Claim)} ({Markup.Escape(check.Evidence)})");
         }
 
         if (report.Uncertainty is { } uncertainty)

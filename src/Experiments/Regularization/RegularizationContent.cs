@@ -19,7 +19,6 @@ internal sealed class RegularizationContent(RegularizationReport report) : IRepo
         ReportChart[] Charts(params string[] files) => [.. charts.Where(c => files.Contains(c.FileName))];
         List<ReportSection> sections =
         [
-            new("Summary", Summary(), [], []),
             new("The book's conclusions", [ConclusionsIntro], [ConclusionsTable()], []),
             new(
                 "Results per network",
@@ -46,7 +45,7 @@ internal sealed class RegularizationContent(RegularizationReport report) : IRepo
             new("Data", [], [ContextTables.Data(report.Data)], []),
             new("Machine and versions", [], [ContextTables.Machine(report.Machine, report.CreatedAt, report.Versions)], []),
         ];
-        return new ReportDocument(report.Title, sections);
+        return new ReportDocument(report.Title, Summary(), sections);
     }
 
     public string Csv() => CsvTable.Render(

@@ -40,6 +40,10 @@ public static class RegularizationStudy
         var preparedTrain = mlContext.Data.Cache(preparation.Transform(trainPart));
         var preparedTest = mlContext.Data.Cache(preparation.Transform(test));
         var preparedValidation = split ? mlContext.Data.Cache(preparation.Transform(validationPart)) : preparedTest;
+        // Filled before the first network, so that its training time does not include preparing the reviews.
+        var trainRows = CachedRows.Fill(preparedTrain);
+        var testRows = CachedRows.Fill(preparedTest);
+        var validationRows = split ? CachedRows.Fill(preparedValidation) : testRows;
 
         var results = new List<RegularizationModelResult>();
         UncertaintyFigures? uncertainty = null;
@@ -53,8 +57,6 @@ public static class RegularizationStudy
             }
         }
 
-        var testRows = RowCount.Of(preparedTest);
-        var validationRows = split ? RowCount.Of(preparedValidation) : testRows;
         return new RegularizationReport
         {
             Title = "IMDb: the regularization study (smaller, bigger, L2, dropout)",
@@ -62,7 +64,7 @@ public static class RegularizationStudy
                 options.Epochs, options.Validation, split ? (int)validationRows : null, options.Seed, RegularizationModels.BatchSize,
                 $"RMSprop, learning rate {MlpOptions.Defaults.LearningRate.ToString(CultureInfo.InvariantCulture)}",
                 $"WordIndex ({ImdbPipeline.DefaultNumWords:N0} most frequent training words), then VectorizeSequences ({ImdbPipeline.DefaultNumWords:N0}-wide multi-hot)"),
-            Data = new DataDescription("IMDb", dataSource, RowCount.Of(preparedTrain), testRows, validationRows),
+            Data = new DataDescription("IMDb", dataSource, trainRows, testRows, validationRows),
             Machine = MachineDescription.Current(),
             Versions = ComponentVersions.Loaded(),
             Results = results,

@@ -3,21 +3,43 @@ using ScottPlot;
 
 namespace MlNetMlp.Experiments.Reports;
 
-/// <summary>Horizontal bars, one per named value, the first at the top, each labelled with its value.</summary>
+/// <summary>
+/// Horizontal bars, one per named value, the first at the top, each labelled with its value. Highlighted bars take
+/// their own colour, explained in a legend. A zoomed chart's axis spans the range of the values rather than starting at
+/// zero, so that 0.89 and 0.94 look different; its axis label says where it starts.
+/// </summary>
 internal static class BarChart
 {
     private const int Width = 900;
     private const int RowHeight = 48;
 
-    public static ReportChart Draw(string directory, string fileName, string caption, string valueLabel, IReadOnlyList<ChartBar> values, string format)
+    private static readonly Color Plain = Color.FromHex("#9db4cc");
+    private static readonly IReadOnlyDictionary<BarHighlight, Color> Highlights = new Dictionary<BarHighlight, Color>
+    {
+        [BarHighlight.Subject] = Color.FromHex("#ff7f0e"),
+        [BarHighlight.Best] = Color.FromHex("#2ca02c"),
+        [BarHighlight.SubjectAndBest] = Color.FromHex("#d62728"),
+    };
+
+    /// <param name="directory">The report directory.</param>
+    /// <param name="fileName">The PNG's name.</param>
+    /// <param name="caption">The chart's title.</param>
+    /// <param name="valueLabel">What the values are, under the axis.</param>
+    /// <param name="values">The bars, the first at the top.</param>
+    /// <param name="format">How the bars' labels and the zoomed axis's start are written.</param>
+    /// <param name="subject">What <see cref="BarHighlight.Subject"/> bars are, for the legend, e.g. "MLP".</param>
+    /// <param name="zoom">Whether the axis spans the values' range instead of starting at 0.</param>
+    public static ReportChart Draw(string directory, string fileName, string caption, string valueLabel, IReadOnlyList<ChartBar> values, string format, string subject = "", bool zoom = false)
     {
         var plot = new Plot();
+        var (low, high) = zoom ? ZoomedRange(values) : (0, values.Max(v => v.Value) * 1.18);
         var bars = values.Select((bar, i) => new Bar
         {
             Position = values.Count - 1 - i,
             Value = bar.Value,
+            ValueBase = low,
             Label = bar.Value.ToString(format, CultureInfo.InvariantCulture),
-            FillColor = Colors.SteelBlue,
+            FillColor = Highlights.GetValueOrDefault(bar.Highlight, Plain),
         }).ToList();
         var barPlot = plot.Add.Bars(bars);
         barPlot.Horizontal = true;
@@ -26,9 +48,38 @@ internal static class BarChart
             [.. bars.Select(b => b.Position)],
             [.. values.Select(v => v.Label)]);
         plot.Axes.Left.TickLabelStyle.FontSize = 14;
-        plot.Axes.Margins(left: 0, right: 0.15, bottom: 0.05, top: 0.05);
+        plot.Axes.SetLimits(low, high, -0.6, values.Count - 0.4);
+        foreach (var shown in values.Select(v => v.Highlight).Where(h => h != BarHighlight.None).Distinct().Order())
+        {
+            plot.Legend.ManualItems.Add(new LegendItem { LabelText = Legend(shown, subject), FillColor = Highlights[shown] });
+        }
+
+        if (plot.Legend.ManualItems.Count > 0)
+        {
+            plot.ShowLegend(Edge.Right);
+        }
+
         plot.Title(caption);
-        plot.XLabel(valueLabel);
+        plot.XLabel(zoom ? $"{valueLabel} (axis from {low.ToString(format, CultureInfo.InvariantCulture)}, not 0)" : valueLabel);
         return ChartFile.Save(plot, directory, fileName, caption, Width, 140 + (RowHeight * values.Count));
+    }
+
+    private static string Legend(BarHighlight highlight, string subject) => highlight switch
+    {
+        BarHighlight.Subject => subject,
+        BarHighlight.Best => "best",
+        _ => $"{subject}, and best",
+    };
+
+    /// <summary>
+    /// The values' range widened by a quarter of it on the left and by room for the labels on the right, never below 0;
+    /// a range of nearly equal values is widened to at least 0.02 so that the bars still show.
+    /// </summary>
+    private static (double Low, double High) ZoomedRange(IReadOnlyList<ChartBar> values)
+    {
+        var (min, max) = (values.Min(v => v.Value), values.Max(v => v.Value));
+        var span = Math.Max(max - min, 0.02);
+        var low = Math.Max(0, Math.Floor((min - (span * 0.25)) * 100) / 100);
+        return (low, max + ((max - low) * 0.18));
     }
 }

@@ -14,19 +14,23 @@ internal static class ComparisonCharts
         if (accuracy.Count > 0)
         {
             var caption = report.Task == ComparisonTask.Multiclass ? "Test micro-accuracy per trainer" : "Test accuracy per trainer";
-            charts.Add(BarChart.Draw(directory, "accuracy.png", caption, "accuracy", [.. accuracy.Select(r => new ChartBar(r.Trainer, r.MicroAccuracy!.Value))], "0.0000"));
+            var best = accuracy.Max(r => r.MicroAccuracy!.Value);
+            charts.Add(BarChart.Draw(directory, "accuracy.png", caption, "accuracy",
+                [.. accuracy.Select(r => new ChartBar(r.Trainer, r.MicroAccuracy!.Value, Highlight(IsMlp(r), r.MicroAccuracy == best)))], "0.0000", subject: "MLP", zoom: true));
         }
 
         var timed = completed.Where(r => r.TrainingSeconds.HasValue).ToList();
         if (timed.Count > 0)
         {
-            charts.Add(BarChart.Draw(directory, "training-time.png", "Training time per trainer", "seconds", [.. timed.Select(r => new ChartBar(r.Trainer, r.TrainingSeconds!.Value))], "0.00"));
+            charts.Add(BarChart.Draw(directory, "training-time.png", "Training time per trainer", "seconds",
+                [.. timed.Select(r => new ChartBar(r.Trainer, r.TrainingSeconds!.Value, IsMlp(r) ? BarHighlight.Subject : BarHighlight.None))], "0.00", subject: "MLP"));
         }
 
         var curves = completed.Where(r => r.LearningCurve.Count > 0).ToList();
         if (curves.Count > 0)
         {
-            charts.Add(LineChart.Draw(directory, "learning-loss.png", "Loss per epoch", "loss", Curves(curves, e => e.TrainLoss, e => e.ValidationLoss)));
+            var loss = report.Task == ComparisonTask.Binary ? "binary cross-entropy" : "categorical cross-entropy";
+            charts.Add(LineChart.Draw(directory, "learning-loss.png", $"Loss per epoch ({loss})", $"loss: {loss} (nats)", Curves(curves, e => e.TrainLoss, e => e.ValidationLoss)));
             if (curves.Any(r => r.LearningCurve.Any(e => e.TrainAccuracy.HasValue || e.ValidationAccuracy.HasValue)))
             {
                 charts.Add(LineChart.Draw(directory, "learning-accuracy.png", "Accuracy per epoch", "accuracy", Curves(curves, e => e.TrainAccuracy, e => e.ValidationAccuracy)));
@@ -40,6 +44,17 @@ internal static class ComparisonCharts
 
         return charts;
     }
+
+    /// <summary>The MLPs are the trainers with learning curves: ML.NET's trainers record none.</summary>
+    private static bool IsMlp(TrainerResult result) => result.LearningCurve.Count > 0;
+
+    private static BarHighlight Highlight(bool mlp, bool best) => (mlp, best) switch
+    {
+        (true, true) => BarHighlight.SubjectAndBest,
+        (true, false) => BarHighlight.Subject,
+        (false, true) => BarHighlight.Best,
+        _ => BarHighlight.None,
+    };
 
     public static string ConfusionFileName(TrainerResult result) => $"confusion-{ReportFormat.Slug(result.Trainer)}.png";
 

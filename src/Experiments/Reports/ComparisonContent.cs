@@ -42,13 +42,13 @@ internal sealed class ComparisonContent(ComparisonReport report) : IReportConten
             sections.Add(new ReportSection(
                 $"Confusion matrix: {result.Trainer}",
                 ["Rows are the actual classes, columns the predicted ones."],
-                [ConfusionTable(result.ConfusionMatrix!)],
+                [ConfusionTable(result.ConfusionMatrix!) with { FoldedAs = $"Counts of {result.Trainer}" }],
                 [.. charts.Where(c => c.FileName == ComparisonCharts.ConfusionFileName(result))]));
         }
 
         sections.Add(new ReportSection("Data", [], [ContextTables.Data(report.Data)], []));
         sections.Add(new ReportSection("Machine and versions", [], [ContextTables.Machine(report.Machine, report.CreatedAt, report.Versions)], []));
-        return new ReportDocument(report.Title, sections);
+        return new ReportDocument(report.Title, Summary(), sections);
     }
 
     public string Csv() => CsvTable.Render(CsvHeader, report.Results.Select(r => (IReadOnlyList<string>)
@@ -59,6 +59,31 @@ internal sealed class ComparisonContent(ComparisonReport report) : IReportConten
     ]));
 
     public IReadOnlyDictionary<string, string> ExtraCsv() => new Dictionary<string, string>();
+
+    /// <summary>The best trainer by test accuracy, and each MLP's rank among the completed trainers and its margin to the best (or the runner-up, when it is the best).</summary>
+    private List<string> Summary()
+    {
+        var ranked = report.Results.Where(r => r.Status == TrainerStatus.Completed && r.MicroAccuracy.HasValue).OrderByDescending(r => r.MicroAccuracy).ToList();
+        if (ranked.Count == 0)
+        {
+            return ["No trainer completed."];
+        }
+
+        var accuracy = report.Task == ComparisonTask.Binary ? "test accuracy" : "test micro-accuracy";
+        var best = ranked[0];
+        var summary = new List<string> { $"Best {accuracy}: {best.Trainer}, {ReportFormat.Metric(best.MicroAccuracy)} ({ranked.Count} trainers completed on {report.Data.TestRows.ToString("N0", CultureInfo.InvariantCulture)} test rows of {report.Data.Name})." };
+        foreach (var (mlp, rank) in ranked.Select((r, i) => (r, i + 1)).Where(x => x.r.LearningCurve.Count > 0))
+        {
+            var margin = rank == 1
+                ? ranked.Count > 1 ? $"ahead of {ranked[1].Trainer} by {Points(mlp.MicroAccuracy!.Value - ranked[1].MicroAccuracy!.Value)}" : "the only trainer"
+                : $"behind {best.Trainer} by {Points(best.MicroAccuracy!.Value - mlp.MicroAccuracy!.Value)}";
+            summary.Add($"{mlp.Trainer} ranks {rank} of {ranked.Count} with {ReportFormat.Metric(mlp.MicroAccuracy)}, {margin}.");
+        }
+
+        return summary;
+    }
+
+    private static string Points(double difference) => $"{(difference * 100).ToString("0.00", CultureInfo.InvariantCulture)} percentage points";
 
     private static string TaskName(ComparisonTask task) => task switch
     {

@@ -3,44 +3,63 @@ using ScottPlot;
 
 namespace MlNetMlp.Experiments.Reports;
 
-/// <summary>A confusion matrix as a heatmap with each cell's count written in it; actual classes down, predicted across.</summary>
+/// <summary>
+/// A confusion matrix as a heatmap, actual classes down and predicted across, each cell with its count. The errors are
+/// coloured by their share of the actual class (row-normalized), from white to dark red, on a scale that ends at the
+/// largest error rate, so that the worst confusions stand out; the diagonal (correct predictions) is grey and shows its
+/// count and its share, the class's recall.
+/// </summary>
 internal static class ConfusionChart
 {
+    private static readonly Color Correct = Color.FromHex("#d9d9d9");
+
     public static ReportChart Draw(string directory, string fileName, string caption, ConfusionMatrixResult matrix)
     {
         var classes = matrix.ClassNames.Count;
-        var counts = new double[classes, classes];
+        var errorRates = new double[classes, classes];
+        var largestError = 0.0;
         for (var actual = 0; actual < classes; actual++)
         {
+            var rowTotal = Math.Max(1.0, matrix.Counts[actual].Sum());
             for (var predicted = 0; predicted < classes; predicted++)
             {
-                counts[actual, predicted] = matrix.Counts[actual][predicted];
+                var rate = matrix.Counts[actual][predicted] / rowTotal;
+                errorRates[actual, predicted] = actual == predicted ? double.NaN : rate;
+                largestError = actual == predicted ? largestError : Math.Max(largestError, rate);
             }
         }
 
         var plot = new Plot();
-        var heatmap = plot.Add.Heatmap(counts);
-        heatmap.Colormap = new ScottPlot.Colormaps.Viridis();
-        plot.Add.ColorBar(heatmap);
-        var brightest = counts.Cast<double>().DefaultIfEmpty(0).Max();
+        var heatmap = plot.Add.Heatmap(errorRates);
+        heatmap.Colormap = new ScottPlot.Colormaps.Amp();
+        heatmap.NaNCellColor = Correct;
+        heatmap.ManualRange = new ScottPlot.Range(0, Math.Max(largestError, 0.01));
+        var colorBar = plot.Add.ColorBar(heatmap);
+        colorBar.Label = "errors: share of the actual class";
         for (var actual = 0; actual < classes; actual++)
         {
+            var rowTotal = Math.Max(1.0, matrix.Counts[actual].Sum());
             for (var predicted = 0; predicted < classes; predicted++)
             {
-                var count = counts[actual, predicted];
-                var text = plot.Add.Text(count.ToString("0", CultureInfo.InvariantCulture), predicted, classes - 1 - actual);
+                var count = matrix.Counts[actual][predicted];
+                var label = actual == predicted
+                    ? $"{count.ToString(CultureInfo.InvariantCulture)}\n{(count / rowTotal).ToString("0.0%", CultureInfo.InvariantCulture)}"
+                    : count.ToString(CultureInfo.InvariantCulture);
+                var text = plot.Add.Text(label, predicted, classes - 1 - actual);
                 text.LabelAlignment = Alignment.MiddleCenter;
-                text.LabelFontSize = classes > 12 ? 9 : 13;
-                text.LabelFontColor = count > brightest * 0.6 ? Colors.Black : Colors.White;
+                text.LabelFontSize = classes > 12 ? 9 : 12;
+                text.LabelFontColor = actual != predicted && errorRates[actual, predicted] > heatmap.ManualRange.Value.Max * 0.55 ? Colors.White : Colors.Black;
             }
         }
 
         var positions = Enumerable.Range(0, classes).Select(i => (double)i).ToArray();
         plot.Axes.Bottom.SetTicks(positions, [.. matrix.ClassNames]);
         plot.Axes.Left.SetTicks([.. positions.Reverse()], [.. matrix.ClassNames]);
+        // The frame ends at the outer cells' edges: no empty band between the matrix and the axes.
+        plot.Axes.SetLimits(-0.5, classes - 0.5, -0.5, classes - 0.5);
         plot.XLabel("predicted");
         plot.YLabel("actual");
         plot.Title(caption);
-        return ChartFile.Save(plot, directory, fileName, caption, 760, 680);
+        return ChartFile.Save(plot, directory, fileName, caption, 780, 680);
     }
 }

@@ -5,7 +5,7 @@ namespace MlNetMlp.Experiments.Reports;
 /// <summary>Lines: learning curves over epochs, or a reliability diagram over confidence.</summary>
 internal static class LineChart
 {
-    private const int Width = 900;
+    private const int Width = 1100;
     private const int Height = 500;
 
     /// <summary>Draws learning curves: epochs along x, with whole-number ticks.</summary>
@@ -21,7 +21,7 @@ internal static class LineChart
     {
         var plot = Lines(caption, xLabel, yLabel, lines);
         plot.Axes.SetLimits(limits);
-        return ChartFile.Save(plot, directory, fileName, caption, 700, 640);
+        return ChartFile.Save(plot, directory, fileName, caption, 900, 640);
     }
 
     private static Plot Lines(string caption, string xLabel, string yLabel, IReadOnlyList<ChartLine> lines)
@@ -43,7 +43,8 @@ internal static class LineChart
         plot.Title(caption);
         plot.XLabel(xLabel);
         plot.YLabel(yLabel);
-        plot.ShowLegend(Alignment.UpperRight);
+        // Beside the data area, never over a line's last points.
+        plot.ShowLegend(Edge.Right);
         return plot;
     }
 }

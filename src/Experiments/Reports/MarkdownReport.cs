@@ -9,6 +9,11 @@ internal static class MarkdownReport
     {
         var markdown = new StringBuilder();
         markdown.Append("# ").AppendLine(document.Title).AppendLine();
+        foreach (var paragraph in document.Summary)
+        {
+            markdown.AppendLine(paragraph).AppendLine();
+        }
+
         foreach (var section in document.Sections)
         {
             markdown.Append("## ").AppendLine(section.Heading).AppendLine();

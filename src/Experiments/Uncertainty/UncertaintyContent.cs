@@ -12,8 +12,8 @@ internal sealed class UncertaintyContent(UncertaintyReport report) : IReportCont
 
     public ReportDocument Document(IReadOnlyList<ReportChart> charts) => new(
         report.Title,
+        Summary(),
         [
-            new("Summary", Summary(), [], []),
             UncertaintySection.Section("Uncertainty on the test data", report.Figures, charts, report.Data.Name),
             new("Settings", [], [SettingsTable()], []),
             new("Data", [], [ContextTables.Data(report.Data)], []),

@@ -49,13 +49,16 @@ public static class UncertaintyExperiment
         var preparation = (mnist ? MnistPipeline.Preparation(mlContext) : ImdbPipeline.Preparation(mlContext)).Fit(train);
         var preparedTrain = mlContext.Data.Cache(preparation.Transform(train));
         var preparedTest = mlContext.Data.Cache(preparation.Transform(test));
+        // Filled before training, so that the first network's training time does not include preparing the data.
+        var trainRows = CachedRows.Fill(preparedTrain);
+        CachedRows.Fill(preparedTest);
         var methods = UncertaintyStudy.Run(mlContext, preparedTrain, preparedTest, study);
         var inputs = ((VectorDataViewType)preparedTrain.Schema[network.FeatureColumnName].Type).Size;
         return new UncertaintyReport
         {
             Title = $"{(mnist ? "MNIST" : "IMDb")}: how good is the MLP's uncertainty (plain, Monte Carlo dropout, deep ensemble)",
             Figures = Figures(network, inputs, mnist ? "Dense(10, Softmax)" : "Dense(1, Sigmoid)", study, methods),
-            Data = new DataDescription(mnist ? "MNIST" : "IMDb", options.DataSource, RowCount.Of(preparedTrain), methods[0].Metrics.Rows),
+            Data = new DataDescription(mnist ? "MNIST" : "IMDb", options.DataSource, trainRows, methods[0].Metrics.Rows),
             Machine = MachineDescription.Current(),
             Versions = ComponentVersions.Loaded(),
             StudySeconds = clock.Elapsed.TotalSeconds,
