@@ -22,7 +22,7 @@ internal static class RegularizationCharts
         var results = report.Results;
         var charts = new List<ReportChart>
         {
-            LineChart.Draw(directory, ValidationLossFile, "Validation loss per epoch, penalty included as Keras reports it: ours (solid) and the book's (dotted)", "validation loss (binary cross-entropy, nats)",
+            LineChart.Draw(directory, ValidationLossFile, "Validation loss per epoch: ours (solid), the book's (dotted)", "validation loss, penalty included as Keras reports it (nats)",
             [
                 .. results.Select((r, i) => Curve(r, e => e.ValidationLoss, r.Name, LinePattern.Solid, i)),
                 .. results.Select((r, i) => (Result: r, Index: i, Book: BookReference.ValidationLoss(r.Model)))
@@ -32,7 +32,7 @@ internal static class RegularizationCharts
         };
         if (results.Any(HasPenalty))
         {
-            charts.Add(LineChart.Draw(directory, ValidationLossWithoutPenaltyFile, "Validation loss per epoch without the penalty: the data's loss, comparable across networks", "validation loss without penalty (nats)",
+            charts.Add(LineChart.Draw(directory, ValidationLossWithoutPenaltyFile, "Validation loss per epoch without the penalty", "validation loss of the data alone (nats)",
                 [.. results.Select((r, i) => Curve(r, e => e.ValidationLossWithoutPenalty, r.Name, LinePattern.Solid, i))]));
         }
 

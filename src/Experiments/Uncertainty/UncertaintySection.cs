@@ -35,8 +35,9 @@ internal static class UncertaintySection
                     [.. filled.Select(b => b.MeanConfidence)], [.. filled.Select(b => b.Accuracy)], LinePattern.Solid);
             }),
         ];
-        var caption = $"Reliability diagram on the {dataName} test data: accuracy against confidence per bin";
-        return LineChart.DrawSquare(directory, ReliabilityFile, caption, "confidence (probability of the predicted class)", "accuracy", lines, new AxisLimits(low, 1, low, 1));
+        var caption = $"Reliability on the {dataName} test data";
+        // A little beyond 1, so that points of perfect accuracy are not cut by the frame.
+        return LineChart.DrawSquare(directory, ReliabilityFile, caption, "confidence (probability of the predicted class), per bin", "accuracy of the bin", lines, new AxisLimits(low, 1.02, low, 1.02));
     }
 
     public static ReportSection Section(string heading, UncertaintyFigures figures, IReadOnlyList<ReportChart> charts, string dataName) => new(
