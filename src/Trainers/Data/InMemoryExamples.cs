@@ -5,27 +5,26 @@ using MlNetMlp.Torch;
 namespace MlNetMlp.Trainers;
 
 /// <summary>
-/// Training examples read once from the data view into compact arrays: dense rows as their values, sparse rows
-/// as indices and values (so a 10,000-word multi-hot costs its non-zeros, not its width). Every epoch shuffles
-/// row indices and densifies one mini-batch at a time into a reused contiguous buffer. A view over a row range
-/// serves the Keras-style validation split without copying.
+/// Training examples read once from the data view into <see cref="CompactRows"/>. Every epoch shuffles row indices and
+/// densifies one mini-batch at a time straight into the batch's tensors. A view over a row range serves the Keras-style
+/// validation split without copying.
 /// </summary>
 internal sealed class InMemoryExamples : IMiniBatchSource
 {
-    private readonly Storage _storage;
+    private readonly CompactRows _rows;
     private readonly int _start;
     private readonly int _count;
 
-    private InMemoryExamples(Storage storage, int start, int count)
+    private InMemoryExamples(CompactRows rows, int start, int count)
     {
-        _storage = storage;
+        _rows = rows;
         _start = start;
         _count = count;
     }
 
-    public int FeatureCount => _storage.FeatureCount;
+    public int FeatureCount => _rows.FeatureCount;
 
-    public int TargetCount => _storage.TargetCount;
+    public int TargetCount => _rows.TargetCount;
 
     public int RowCount => _count;
 
@@ -35,10 +34,9 @@ internal sealed class InMemoryExamples : IMiniBatchSource
     /// </summary>
     public static InMemoryExamples? TryLoad(IDataView data, TrainingColumns columns, TaskDefinition task, bool isValidation, long limitBytes, Action checkAlive)
     {
-        var storage = new Storage(columns.FeatureCount, columns.LabelWidth, columns.Weight is not null);
+        var rows = new CompactRows(columns.FeatureCount, columns.LabelWidth, columns.Weight is not null);
         using var cursor = data.GetRowCursor(TrainingRowReader.ColumnsNeeded(columns));
         var reader = new TrainingRowReader(cursor, columns, task, isValidation);
-        var target = new float[columns.LabelWidth];
         while (cursor.MoveNext())
         {
             if ((cursor.Position & 1023) == 0)
@@ -46,22 +44,21 @@ internal sealed class InMemoryExamples : IMiniBatchSource
                 checkAlive();
             }
 
-            storage.Add(reader.ReadFeatures(), target, reader);
-            if (storage.Bytes > limitBytes)
+            rows.Add(reader);
+            if (rows.Bytes > limitBytes)
             {
                 return null;
             }
         }
 
-        storage.Seal();
-        return new InMemoryExamples(storage, 0, storage.RowCount);
+        return new InMemoryExamples(rows, 0, rows.Count);
     }
 
     /// <summary>Keras's <c>validation_split</c>: the last <paramref name="fraction"/> of the rows validate, the rest train.</summary>
     public (InMemoryExamples Training, InMemoryExamples Validation) Split(float fraction)
     {
         var validationRows = (int)(_count * (double)fraction);
-        return (new InMemoryExamples(_storage, _start, _count - validationRows), new InMemoryExamples(_storage, _start + _count - validationRows, validationRows));
+        return (new InMemoryExamples(_rows, _start, _count - validationRows), new InMemoryExamples(_rows, _start + _count - validationRows, validationRows));
     }
 
     public IEnumerable<MiniBatch> Batches(int batchSize, Random? shuffle)
@@ -72,104 +69,32 @@ internal sealed class InMemoryExamples : IMiniBatchSource
             shuffle.Shuffle(order);
         }
 
-        var full = new MiniBatch(Math.Min(batchSize, _count), FeatureCount, TargetCount, _storage.HasWeights);
+        using var batch = new MiniBatch(Math.Min(batchSize, _count), FeatureCount, TargetCount, _rows.HasWeights);
+        // The row each slot of the batch's feature memory holds, so refilling a slot clears only what that row set.
+        var heldRows = new int[batch.Capacity];
+        Array.Fill(heldRows, -1);
         for (var first = 0; first < _count; first += batchSize)
         {
-            var rows = Math.Min(batchSize, _count - first);
-            var batch = rows == full.Count ? full : new MiniBatch(rows, FeatureCount, TargetCount, _storage.HasWeights);
-            for (var i = 0; i < rows; i++)
-            {
-                _storage.CopyRow(order[first + i], batch, i);
-            }
-
+            batch.Count = Math.Min(batchSize, _count - first);
+            Fill(batch, order.AsSpan(first, batch.Count), heldRows);
             yield return batch;
         }
     }
 
-    private sealed class Storage(int featureCount, int targetCount, bool hasWeights)
+    private void Fill(MiniBatch batch, ReadOnlySpan<int> rows, int[] heldRows)
     {
-        private readonly List<float> _values = [];
-        private readonly List<int> _indices = [];
-        private readonly List<long> _valueStarts = [];
-        private readonly List<int> _indexStarts = [];
-        private readonly List<float> _targets = [];
-        private readonly List<float> _weights = [];
-        private float[] _valueArray = [];
-        private int[] _indexArray = [];
-
-        public int FeatureCount => featureCount;
-
-        public int TargetCount => targetCount;
-
-        public bool HasWeights => hasWeights;
-
-        public int RowCount => _valueStarts.Count;
-
-        public float[] Targets { get; private set; } = [];
-
-        public long Bytes => 4L * (_values.Count + _indices.Count + _targets.Count + _weights.Count + _indexStarts.Count) + 8L * _valueStarts.Count;
-
-        public void Add(in Microsoft.ML.Data.VBuffer<float> features, float[] target, TrainingRowReader reader)
+        var features = batch.Features;
+        var targets = batch.Targets;
+        var weights = batch.Weights;
+        for (var slot = 0; slot < rows.Length; slot++)
         {
-            _valueStarts.Add(_values.Count);
-            if (features.IsDense)
-            {
-                _indexStarts.Add(-1);
-                _values.AddRange(features.GetValues());
-            }
-            else
-            {
-                _indexStarts.Add(_indices.Count);
-                _values.AddRange(features.GetValues());
-                _indices.AddRange(features.GetIndices());
-            }
-
-            reader.ReadTargets(target);
-            _targets.AddRange(target);
-            if (hasWeights)
-            {
-                _weights.Add(reader.ReadWeight());
-            }
-        }
-
-        public void Seal()
-        {
-            _valueArray = [.. _values];
-            _indexArray = [.. _indices];
-            Targets = [.. _targets];
-            // The growable lists' capacity would otherwise keep a second copy alive for the whole training run.
-            _values.Clear();
-            _indices.Clear();
-            _targets.Clear();
-            _values.TrimExcess();
-            _indices.TrimExcess();
-            _targets.TrimExcess();
-        }
-
-        public void CopyRow(int row, MiniBatch batch, int slot)
-        {
-            var destination = batch.Features.AsSpan(slot * featureCount, featureCount);
-            var start = (int)_valueStarts[row];
-            var end = row + 1 < RowCount ? (int)_valueStarts[row + 1] : _valueArray.Length;
-            if (_indexStarts[row] < 0)
-            {
-                _valueArray.AsSpan(start, end - start).CopyTo(destination);
-            }
-            else
-            {
-                destination.Clear();
-                var indices = _indexArray.AsSpan(_indexStarts[row], end - start);
-                for (var i = 0; i < indices.Length; i++)
-                {
-                    destination[indices[i]] = _valueArray[start + i];
-                }
-            }
-
-            Targets.AsSpan(row * targetCount, targetCount).CopyTo(batch.Targets.AsSpan(slot * targetCount, targetCount));
-            if (batch.Weights is { } weights)
-            {
-                weights[slot] = _weights[row];
-            }
+            _rows.CopyRow(
+                rows[slot],
+                heldRows[slot],
+                features.Slice(slot * FeatureCount, FeatureCount),
+                targets.Slice(slot * TargetCount, TargetCount),
+                weights.IsEmpty ? [] : weights.Slice(slot, 1));
+            heldRows[slot] = rows[slot];
         }
     }
 }

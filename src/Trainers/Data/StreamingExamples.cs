@@ -6,8 +6,9 @@ namespace MlNetMlp.Trainers;
 
 /// <summary>
 /// Training examples read from the data view every epoch, for data larger than the in-memory cache limit. Memory
-/// stays at one mini-batch; the cost is a full read of the source per epoch. Shuffling uses the source's own
-/// shuffling cursor where it has one (<see cref="IDataView.CanShuffle"/>); otherwise rows come in source order.
+/// stays at one mini-batch, which rows are read straight into; the cost is a full read of the source per epoch.
+/// Shuffling uses the source's own shuffling cursor where it has one (<see cref="IDataView.CanShuffle"/>); otherwise
+/// rows come in source order.
 /// </summary>
 internal sealed class StreamingExamples(IDataView data, TrainingColumns columns, TaskDefinition task, bool isValidation, Action checkAlive) : IMiniBatchSource
 {
@@ -20,7 +21,7 @@ internal sealed class StreamingExamples(IDataView data, TrainingColumns columns,
         var random = shuffle is not null && data.CanShuffle ? new Random(shuffle.Next()) : null;
         using var cursor = data.GetRowCursor(TrainingRowReader.ColumnsNeeded(columns), random);
         var reader = new TrainingRowReader(cursor, columns, task, isValidation);
-        var batch = new MiniBatch(batchSize, FeatureCount, TargetCount, columns.Weight is not null);
+        using var batch = new MiniBatch(batchSize, FeatureCount, TargetCount, columns.Weight is not null);
         var rows = 0;
         while (cursor.MoveNext())
         {
@@ -35,21 +36,18 @@ internal sealed class StreamingExamples(IDataView data, TrainingColumns columns,
 
         if (rows > 0)
         {
-            var last = new MiniBatch(rows, FeatureCount, TargetCount, columns.Weight is not null);
-            batch.Features.AsSpan(0, rows * FeatureCount).CopyTo(last.Features);
-            batch.Targets.AsSpan(0, rows * TargetCount).CopyTo(last.Targets);
-            batch.Weights?.AsSpan(0, rows).CopyTo(last.Weights);
-            yield return last;
+            batch.Count = rows;
+            yield return batch;
         }
     }
 
     private void Fill(TrainingRowReader reader, MiniBatch batch, int slot)
     {
-        reader.ReadFeatures(batch.Features.AsSpan(slot * FeatureCount, FeatureCount));
-        reader.ReadTargets(batch.Targets.AsSpan(slot * TargetCount, TargetCount));
-        if (batch.Weights is { } weights)
+        reader.ReadFeatures(batch.Features.Slice(slot * FeatureCount, FeatureCount));
+        reader.ReadTargets(batch.Targets.Slice(slot * TargetCount, TargetCount));
+        if (batch.HasWeights)
         {
-            weights[slot] = reader.ReadWeight();
+            batch.Weights[slot] = reader.ReadWeight();
         }
     }
 }

@@ -74,7 +74,7 @@ internal sealed class TrainingLoop(MlpNetwork network, TrainingSettings settings
             checkAlive();
             batchNumber++;
             using var scope = torch.NewDisposeScope();
-            var (features, targets, weights) = ToTensors(batch, training);
+            var (features, targets, weights) = batch.ToTensors(settings.Device);
             optimizer.ZeroGrad();
             var raw = network.forward(features);
             var penalty = network.Penalty();
@@ -130,7 +130,7 @@ internal sealed class TrainingLoop(MlpNetwork network, TrainingSettings settings
         {
             checkAlive();
             using var scope = torch.NewDisposeScope();
-            var (features, targets, weights) = ToTensors(batch, data);
+            var (features, targets, weights) = batch.ToTensors(settings.Device);
             var raw = network.forward(features);
             lossSum += (LossFunction.Compute(_loss, _outputActivation, raw, targets, weights).item<float>() + penalty) * (double)batch.Count;
             metricSum += Metrics.SumOverRows(settings.Metric, _outputActivation, raw, targets);
@@ -142,9 +142,4 @@ internal sealed class TrainingLoop(MlpNetwork network, TrainingSettings settings
             ? throw new InvalidOperationException("The validation data is empty: expected at least one row to validate on, found 0 rows.")
             : (lossSum / rows, metricSum / rows, penalty);
     }
-
-    private (Tensor Features, Tensor Targets, Tensor? Weights) ToTensors(MiniBatch batch, IMiniBatchSource source) => (
-        BatchTensor.From(batch.Features, [batch.Count, source.FeatureCount], settings.Device),
-        BatchTensor.From(batch.Targets, [batch.Count, source.TargetCount], settings.Device),
-        batch.Weights is null ? null : BatchTensor.From(batch.Weights, [batch.Count], settings.Device));
 }

@@ -169,8 +169,8 @@ public sealed class MlpNetworkTests
         public IEnumerable<MiniBatch> Batches(int batchSize, Random? shuffle)
         {
             var batch = new MiniBatch(targets.Length, 2, 1, hasWeights: false);
-            features.CopyTo(batch.Features, 0);
-            targets.CopyTo(batch.Targets, 0);
+            features.CopyTo(batch.Features);
+            targets.CopyTo(batch.Targets);
             yield return batch;
         }
     }
