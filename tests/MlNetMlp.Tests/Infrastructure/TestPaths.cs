@@ -12,6 +12,9 @@ internal static class TestPaths
     /// <summary>The command-line program, samples/MlNetMlp.Cli, as built for this test run.</summary>
     public static string CliDll { get; } = Metadata("CliDll");
 
+    /// <summary>The benchmark harness, bench/MlNetMlp.Bench, as built for this test run.</summary>
+    public static string BenchDll { get; } = Metadata("BenchDll");
+
     /// <summary>The environment variable that names another shared data folder.</summary>
     public const string SharedDataVariable = "MLNETMLP_DATA";
 

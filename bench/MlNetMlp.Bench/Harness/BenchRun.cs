@@ -1,0 +1,97 @@
+using System.Diagnostics;
+using System.Reflection;
+using System.Text.Json;
+using MlNetMlp.Bench.Data;
+using MlNetMlp.Bench.Inference;
+using MlNetMlp.Bench.Threads;
+using MlNetMlp.Bench.Training;
+using MlNetMlp.Bench.Transforms;
+
+namespace MlNetMlp.Bench.Harness;
+
+/// <summary>Runs every benchmark, one measurement process after another, and writes RESULTS.md (and the JSON when asked).</summary>
+internal static class BenchRun
+{
+    public const string Command = "dotnet run -c Release --project bench/MlNetMlp.Bench";
+
+    public static int Run(BenchArguments arguments)
+    {
+        var sizes = arguments.Flag("quick") ? BenchSizes.Quick : BenchSizes.Full;
+        if (sizes == BenchSizes.Full && typeof(BenchRun).Assembly.GetCustomAttribute<DebuggableAttribute>()?.IsJITOptimizerDisabled == true)
+        {
+            Console.Error.WriteLine($"The full benchmarks measure optimized code: run them from a Release build ({Command}), or pass --quick.");
+            return 2;
+        }
+
+        var output = Path.GetFullPath(arguments.Optional("output") ?? Path.Combine(BenchData.RepositoryRoot, "bench", "RESULTS.md"));
+        var dataFolder = BenchData.Locate(arguments.Optional("data"));
+        var work = Directory.CreateTempSubdirectory("mlnetmlp-bench-").FullName;
+        try
+        {
+            var started = DateTime.UtcNow;
+            var loadAtStart = BenchMachine.LoadAverage();
+            var python = PythonPeers.Find();
+            var machine = BenchMachine.Describe(python, BenchData.RepositoryRoot);
+            Console.WriteLine($"MlNetMlp benchmarks, {sizes.Name} sizes; load average {loadAtStart}; {python.Describe()}");
+            var context = new BenchContext(sizes, dataFolder, work, python);
+            var shared = MnistFiles.Find(BenchData.MnistFolder(dataFolder), "train");
+            var sharedTest = MnistFiles.Find(BenchData.MnistFolder(dataFolder), "t10k");
+            var test = sizes.MnistTestRows is { } testRows ? sharedTest.WriteCycled(Path.Combine(work, "mnist-test"), "t10k", testRows) : sharedTest;
+            var real = sizes.MnistRealRows is { } realRows ? shared.WriteCycled(Path.Combine(work, "mnist-real"), "train", realRows) : shared;
+            var large = shared.WriteCycled(Path.Combine(work, "mnist-large"), "train", sizes.MnistLargeRows);
+            var imdbData = sizes.ImdbRows is { } imdbRows
+                ? ImdbSample.Write(BenchData.ImdbArchive(dataFolder), imdbRows, Path.Combine(work, "imdb-sample.csv"))
+                : BenchData.ImdbArchive(dataFolder);
+
+            var mnist = new MnistTraining(context);
+            var realResult = mnist.Run($"real MNIST, {Figures.Count(RowCount(real))} rows", real, test, threads: null);
+            var largeResult = mnist.Run($"{Figures.Count(sizes.MnistLargeRows)} rows (the real images repeated)", large, test, threads: null);
+            var imdb = new ImdbTraining(context).Run(imdbData);
+            var inference = new InferenceBenchmark(context).Run(real, test, threads: null, withBaselines: true);
+            var threads = new ThreadsStudy(context).Run(real, test);
+            var transforms = new TransformsBenchmark(context).Run(imdbData);
+
+            var goals = realResult.Goals(withMemoryGoal: false).Concat(largeResult.Goals(withMemoryGoal: true)).Concat(imdb.Goals()).ToList();
+            var results = new BenchResults(machine, sizes.Name, loadAtStart, BenchMachine.LoadAverage(),
+                [
+                    .. Training("mnist-real", realResult.Runs()),
+                    .. Training("mnist-large", largeResult.Runs()),
+                    .. Training("imdb", imdb.Runs()),
+                    .. threads.Training.SelectMany(row => Training($"threads-{row.Threads}", row.Result.Runs())),
+                ],
+                [
+                    .. Scoring("inference", inference),
+                    .. threads.Scoring.SelectMany(row => Scoring($"threads-{row.Threads}", row.Scorers)),
+                ],
+                transforms.Value, goals, context.Failures);
+            var document = ResultsReport.Write(results, started, DateTime.UtcNow, arguments, realResult, largeResult, imdb, inference, threads, transforms);
+            Directory.CreateDirectory(Path.GetDirectoryName(output)!);
+            File.WriteAllText(output, document);
+            Console.WriteLine($"Wrote {output}");
+            if (arguments.Optional("json") is { } json)
+            {
+                File.WriteAllText(json, JsonSerializer.Serialize(results, new JsonSerializerOptions(ChildProcess.Json) { WriteIndented = true }));
+                Console.WriteLine($"Wrote {json}");
+            }
+
+            foreach (var failure in context.Failures)
+            {
+                Console.Error.WriteLine($"FAILED: {failure}");
+            }
+
+            return context.Failures.Count == 0 ? 0 : 1;
+        }
+        finally
+        {
+            Directory.Delete(work, recursive: true);
+        }
+    }
+
+    private static int RowCount(MnistFiles files) => IdxPayload.Read(files.Labels, headerLength: 8).Length;
+
+    private static IEnumerable<TrainingRun> Training(string section, IEnumerable<(string Peer, Outcome<TrainingMeasurement> Outcome)> runs) =>
+        runs.Select(run => new TrainingRun(section, run.Peer, run.Outcome.Value, run.Outcome.Problem));
+
+    private static IEnumerable<ScoringRun> Scoring(string section, IEnumerable<(string Scorer, Outcome<ScoringMeasurement> Outcome)> scorers) =>
+        scorers.Select(s => new ScoringRun(section, s.Scorer, s.Outcome.Value, s.Outcome.Problem));
+}
