@@ -28,18 +28,20 @@ internal sealed class DenseLayer : nn.Module<Tensor, Tensor>
 
     public override Tensor forward(Tensor input) => Activations.Apply(Layer.Activation, linear.forward(input));
 
-    /// <summary>λ1·Σ|w| + λ2·Σw² over the kernel (never the bias), as Keras's kernel_regularizer; null when the layer has none.</summary>
+    /// <summary>λ1·Σ|w| + λ2·Σw² over the kernel (never the bias), as Keras's kernel_regularizer; null when the layer has none. Its scalars are disposed (<see cref="TorchScalars"/>).</summary>
     public Tensor? Penalty()
     {
         Tensor? penalty = null;
         if (Layer.L1 > 0)
         {
-            penalty = Kernel.abs().sum() * Layer.L1;
+            using var l1 = Layer.L1.ToScalar();
+            penalty = Kernel.abs().sum() * l1;
         }
 
         if (Layer.L2 > 0)
         {
-            var l2 = Kernel.square().sum() * Layer.L2;
+            using var factor = Layer.L2.ToScalar();
+            var l2 = Kernel.square().sum() * factor;
             penalty = penalty is null ? l2 : penalty + l2;
         }
 

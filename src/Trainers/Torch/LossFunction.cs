@@ -8,7 +8,7 @@ namespace MlNetMlp.Torch;
 /// The loss of a batch from raw network outputs, as Keras computes it: per-example losses (averaged over outputs),
 /// multiplied by example weights when there are any, then averaged over the batch. Softmax with categorical
 /// cross-entropy and sigmoid with binary cross-entropy are computed from the logits; other pairings clip
-/// probabilities to [ε, 1 - ε] as Keras does.
+/// probabilities to [ε, 1 - ε] as Keras does. The scalars it makes are disposed (<see cref="TorchScalars"/>).
 /// </summary>
 internal static class LossFunction
 {
@@ -35,8 +35,10 @@ internal static class LossFunction
         }
 
         // Keras rescales the outputs to sum to 1 before clipping.
+        using var low = Epsilon.ToScalar();
+        using var high = (1 - Epsilon).ToScalar();
         var probabilities = Activations.Apply(outputActivation, raw);
-        probabilities = (probabilities / probabilities.sum(1, keepdim: true)).clamp(Epsilon, 1 - Epsilon);
+        probabilities = (probabilities / probabilities.sum(1, keepdim: true)).clamp(low, high);
         return -(target * probabilities.log()).sum(1);
     }
 
@@ -47,7 +49,10 @@ internal static class LossFunction
             return nn.functional.binary_cross_entropy_with_logits(raw, target, reduction: nn.Reduction.None).mean([1]);
         }
 
-        var p = Activations.Apply(outputActivation, raw).clamp(Epsilon, 1 - Epsilon);
-        return -(target * p.log() + (1 - target) * (1 - p).log()).mean([1]);
+        using var low = Epsilon.ToScalar();
+        using var high = (1 - Epsilon).ToScalar();
+        using var one = 1.ToScalar();
+        var p = Activations.Apply(outputActivation, raw).clamp(low, high);
+        return -(target * p.log() + (one - target) * (one - p).log()).mean([1]);
     }
 }

@@ -16,14 +16,15 @@ internal static class Metrics
     /// <summary>Whether a larger value is better.</summary>
     public static bool HigherIsBetter(TrainingMetric metric) => metric != TrainingMetric.MeanAbsoluteError;
 
-    /// <summary>The metric summed over the rows of the batch (so batches can be combined by row count).</summary>
+    /// <summary>The metric summed over the rows of the batch (so batches can be combined by row count); its scalars are disposed (<see cref="TorchScalars"/>).</summary>
     public static double SumOverRows(TrainingMetric metric, MlpActivation outputActivation, Tensor raw, Tensor target)
     {
         using var scope = torch.NewDisposeScope();
+        using var half = 0.5.ToScalar();
         var perRow = metric switch
         {
             TrainingMetric.Accuracy => raw.argmax(1).eq(target.argmax(1)).to(ScalarType.Float32),
-            TrainingMetric.BinaryAccuracy => Activations.Apply(outputActivation, raw).gt(0.5).eq(target.gt(0.5)).to(ScalarType.Float32).mean([1]),
+            TrainingMetric.BinaryAccuracy => Activations.Apply(outputActivation, raw).gt(half).eq(target.gt(half)).to(ScalarType.Float32).mean([1]),
             _ => (Activations.Apply(outputActivation, raw) - target).abs().mean([1]),
         };
         return perRow.sum().to(ScalarType.Float64).item<double>();

@@ -7,17 +7,23 @@ namespace MlNetMlp.Torch;
 /// Dropout that draws its mask from the network's own generator, so a seed fixes training completely
 /// (torch's dropout uses the process-wide generator, which other work in the process also draws from).
 /// In training, zeroes each input with probability <c>rate</c> and scales the rest by 1/(1 - rate); at inference it is the identity.
+/// Its constants are torch scalars made once (see <see cref="TorchScalars"/>).
 /// </summary>
 internal sealed class SeededDropout : nn.Module<Tensor, Tensor>
 {
     private readonly float _rate;
     private readonly Generator _generator;
+    private readonly TorchScalars _scalars = new();
+    private readonly Scalar _keepFrom;
+    private readonly Scalar _keptScale;
 
     public SeededDropout(float rate, Generator generator)
         : base(nameof(SeededDropout))
     {
         _rate = rate;
         _generator = generator;
+        _keepFrom = _scalars.Of(rate);
+        _keptScale = _scalars.Of(1 - rate);
     }
 
     public override Tensor forward(Tensor input)
@@ -27,7 +33,17 @@ internal sealed class SeededDropout : nn.Module<Tensor, Tensor>
             return input.alias();
         }
 
-        var keep = torch.rand(input.shape, generator: _generator).ge(_rate);
-        return input * keep / (1 - _rate);
+        var keep = torch.rand(input.shape, generator: _generator).ge(_keepFrom);
+        return input * keep / _keptScale;
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _scalars.Dispose();
+        }
+
+        base.Dispose(disposing);
     }
 }
