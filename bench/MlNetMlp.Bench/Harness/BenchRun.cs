@@ -57,11 +57,11 @@ internal static class BenchRun
                     .. Training("mnist-real", realResult.Runs()),
                     .. Training("mnist-large", largeResult.Runs()),
                     .. Training("imdb", imdb.Runs()),
-                    .. threads.Training.SelectMany(row => Training($"threads-{row.Threads}", row.Result.Runs())),
+                    .. threads.Training.SelectMany(row => Training(row.Condition.Section, row.Result.Runs())),
                 ],
                 [
                     .. Scoring("inference", inference),
-                    .. threads.Scoring.SelectMany(row => Scoring($"threads-{row.Threads}", row.Scorers)),
+                    .. threads.Scoring.SelectMany(row => Scoring(row.Condition.Section, row.Scorers)),
                 ],
                 transforms.Value, goals, context.Failures);
             var document = ResultsReport.Write(results, started, DateTime.UtcNow, arguments, realResult, largeResult, imdb, inference, threads, transforms);

@@ -81,7 +81,10 @@ internal static class ResultsReport
         document.Heading(2, "Threads");
         document.Paragraph(
             $"torch's thread count (`MlpOptions.NumberOfThreads`, `torch.set_num_threads`) on this {results.Machine.Cores}-core machine, " +
-            $"for MNIST-shaped training on the real training set and for scoring; libtorch's own default here is {results.Machine.TorchDefaultThreads}.");
+            "for MNIST-shaped training on the real training set and for scoring, each on the idle machine and again with one core kept " +
+            $"busy by a spinning thread of the harness, as on a machine shared with other work. libtorch's own default here is " +
+            $"{results.Machine.TorchDefaultThreads} thread(s); MlNetMlp's default is in `MlpOptions.NumberOfThreads`. The managed " +
+            "MlpTransformer does not use torch; it is listed for reference.");
         threads.Write(document);
 
         document.Heading(2, "Transforms");

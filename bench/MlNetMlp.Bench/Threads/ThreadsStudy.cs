@@ -8,15 +8,16 @@ namespace MlNetMlp.Bench.Threads;
 
 /// <summary>
 /// What torch's thread count does on this machine: MNIST training ((a), (b), (c)) and scoring (the MlpTransformer, the
-/// TorchSharp forward pass, PyTorch) at 1, 2, 4, ... threads up to the machine's cores.
+/// TorchSharp forward pass, PyTorch) at 1, 2, 4, ... threads up to the machine's cores, each on an idle machine and
+/// again with one core kept busy (<see cref="BusyCore"/>).
 /// </summary>
 internal sealed class ThreadsStudy(BenchContext context)
 {
     public ThreadsResult Run(MnistFiles train, MnistFiles test)
     {
-        var counts = Counts(Environment.ProcessorCount);
-        var training = counts.Select(t => (t, new MnistTraining(context).Run($"{t} thread(s)", train, test, t, withScikitLearn: false))).ToList();
-        var scoring = counts.Select(t => (t, new InferenceBenchmark(context).Run(train, test, t, withBaselines: false))).ToList();
+        var conditions = Counts(Environment.ProcessorCount).SelectMany(threads => new[] { new ThreadCondition(threads, false), new ThreadCondition(threads, true) }).ToList();
+        var training = conditions.Select(condition => (condition, Measure(condition, () => new MnistTraining(context).Run(condition.ToString(), train, test, condition.Threads, withScikitLearn: false)))).ToList();
+        var scoring = conditions.Select(condition => (condition, Measure(condition, () => new InferenceBenchmark(context).Run(train, test, condition.Threads, withBaselines: false)))).ToList();
         return new ThreadsResult(training, scoring);
     }
 
@@ -32,28 +33,43 @@ internal sealed class ThreadsStudy(BenchContext context)
         counts.Add(cores);
         return counts;
     }
+
+    private static T Measure<T>(ThreadCondition condition, Func<T> measure)
+    {
+        using var busy = condition.OneCoreBusy ? new BusyCore() : null;
+        return measure();
+    }
+}
+
+/// <summary>A thread count, on an idle machine or with one core busy.</summary>
+internal sealed record ThreadCondition(int Threads, bool OneCoreBusy)
+{
+    /// <summary>The section name in the results, e.g. "threads-2-busy".</summary>
+    public string Section => $"threads-{Threads.ToString(CultureInfo.InvariantCulture)}{(OneCoreBusy ? "-busy" : "")}";
+
+    public override string ToString() => $"{Threads.ToString(CultureInfo.InvariantCulture)} thread(s), {(OneCoreBusy ? "one core busy" : "idle")}";
 }
 
 /// <summary>The figures of the thread study.</summary>
 internal sealed record ThreadsResult(
-    IReadOnlyList<(int Threads, MnistTrainingResult Result)> Training,
-    IReadOnlyList<(int Threads, IReadOnlyList<(string Scorer, Outcome<ScoringMeasurement> Outcome)> Scorers)> Scoring)
+    IReadOnlyList<(ThreadCondition Condition, MnistTrainingResult Result)> Training,
+    IReadOnlyList<(ThreadCondition Condition, IReadOnlyList<(string Scorer, Outcome<ScoringMeasurement> Outcome)> Scorers)> Scoring)
 {
     public void Write(MarkdownDocument document)
     {
         document.Paragraph("Training, seconds per epoch (median of epochs 2..N, spread in brackets):");
         var peers = new[] { MnistTraining.MlNetMlp, MnistTraining.TorchSharp, MnistTraining.PyTorch };
         document.Table(
-            ["threads", .. peers],
+            ["threads, machine", .. peers],
             Training.Select(row => (IReadOnlyList<string>)[
-                row.Threads.ToString(CultureInfo.InvariantCulture),
+                row.Condition.ToString(),
                 .. row.Result.Runs().Select(run => run.Outcome.Value is { } m ? Describe(new EpochTimes(m.EpochSeconds)) : "-")]));
         var scorers = Scoring.SelectMany(row => row.Scorers.Select(s => s.Scorer)).Distinct().ToList();
         document.Paragraph("Scoring, single-row median µs / batch rows per second:");
         document.Table(
-            ["threads", .. scorers],
+            ["threads, machine", .. scorers],
             Scoring.Select(row => (IReadOnlyList<string>)[
-                row.Threads.ToString(CultureInfo.InvariantCulture),
+                row.Condition.ToString(),
                 .. scorers.Select(name => row.Scorers.FirstOrDefault(s => s.Scorer == name).Outcome?.Value is { } s
                     ? $"{Figures.Microseconds(s.SingleRowMedianMicroseconds)} / {Figures.Rate(s.BatchRowsPerSecond)}"
                     : "-")]));
