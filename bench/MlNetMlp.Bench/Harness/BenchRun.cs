@@ -23,7 +23,9 @@ internal static class BenchRun
             return 2;
         }
 
-        var output = Path.GetFullPath(arguments.Optional("output") ?? Path.Combine(BenchData.RepositoryRoot, "bench", "RESULTS.md"));
+        // A quick run's figures are not results: they go to the temporary folder unless --output says otherwise.
+        var output = Path.GetFullPath(arguments.Optional("output")
+            ?? (sizes == BenchSizes.Quick ? Path.Combine(Path.GetTempPath(), "mlnetmlp-bench-quick", "RESULTS.md") : Path.Combine(BenchData.RepositoryRoot, "bench", "RESULTS.md")));
         var dataFolder = BenchData.Locate(arguments.Optional("data"));
         var work = Directory.CreateTempSubdirectory("mlnetmlp-bench-").FullName;
         try
@@ -44,27 +46,15 @@ internal static class BenchRun
                 : BenchData.ImdbArchive(dataFolder);
 
             var mnist = new MnistTraining(context);
-            var realResult = mnist.Run($"real MNIST, {Figures.Count(RowCount(real))} rows", real, test, threads: null);
-            var largeResult = mnist.Run($"{Figures.Count(sizes.MnistLargeRows)} rows (the real images repeated)", large, test, threads: null);
-            var imdb = new ImdbTraining(context).Run(imdbData);
-            var inference = new InferenceBenchmark(context).Run(real, test, threads: null, withBaselines: true);
-            var threads = new ThreadsStudy(context).Run(real, test);
-            var transforms = new TransformsBenchmark(context).Run(imdbData);
-
-            var goals = realResult.Goals(withMemoryGoal: false).Concat(largeResult.Goals(withMemoryGoal: true)).Concat(imdb.Goals()).ToList();
-            var results = new BenchResults(machine, sizes.Name, loadAtStart, BenchMachine.LoadAverage(),
-                [
-                    .. Training("mnist-real", realResult.Runs()),
-                    .. Training("mnist-large", largeResult.Runs()),
-                    .. Training("imdb", imdb.Runs()),
-                    .. threads.Training.SelectMany(row => Training(row.Condition.Section, row.Result.Runs())),
-                ],
-                [
-                    .. Scoring("inference", inference),
-                    .. threads.Scoring.SelectMany(row => Scoring(row.Condition.Section, row.Scorers)),
-                ],
-                transforms.Value, goals, context.Failures);
-            var document = ResultsReport.Write(results, started, DateTime.UtcNow, arguments, realResult, largeResult, imdb, inference, threads, transforms);
+            var sections = new BenchSections(
+                mnist.Run($"real MNIST, {Figures.Count(RowCount(real))} rows", real, test, threads: null),
+                mnist.Run($"{Figures.Count(sizes.MnistLargeRows)} rows (the real images repeated)", large, test, threads: null),
+                new ImdbTraining(context).Run(imdbData),
+                new InferenceBenchmark(context).Run(real, test, threads: null, withBaselines: true),
+                new ThreadsStudy(context).Run(real, test),
+                new TransformsBenchmark(context).Run(imdbData));
+            var results = sections.Results(machine, sizes, loadAtStart, BenchMachine.LoadAverage(), context.Failures);
+            var document = ResultsReport.Write(results, sections, sizes, started, DateTime.UtcNow);
             Directory.CreateDirectory(Path.GetDirectoryName(output)!);
             File.WriteAllText(output, document);
             Console.WriteLine($"Wrote {output}");
@@ -88,10 +78,4 @@ internal static class BenchRun
     }
 
     private static int RowCount(MnistFiles files) => IdxPayload.Read(files.Labels, headerLength: 8).Length;
-
-    private static IEnumerable<TrainingRun> Training(string section, IEnumerable<(string Peer, Outcome<TrainingMeasurement> Outcome)> runs) =>
-        runs.Select(run => new TrainingRun(section, run.Peer, run.Outcome.Value, run.Outcome.Problem));
-
-    private static IEnumerable<ScoringRun> Scoring(string section, IEnumerable<(string Scorer, Outcome<ScoringMeasurement> Outcome)> scorers) =>
-        scorers.Select(s => new ScoringRun(section, s.Scorer, s.Outcome.Value, s.Outcome.Problem));
 }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using MlNetMlp.Bench.Inference;
-using MlNetMlp.Bench.Threads;
 using MlNetMlp.Bench.Training;
 using MlNetMlp.Bench.Transforms;
 
@@ -9,24 +8,13 @@ namespace MlNetMlp.Bench.Harness;
 /// <summary>Writes bench/RESULTS.md: the machine and the moment, then one section per benchmark with its goals.</summary>
 internal static class ResultsReport
 {
-    public static string Write(
-        BenchResults results,
-        DateTime started,
-        DateTime finished,
-        BenchArguments arguments,
-        MnistTrainingResult real,
-        MnistTrainingResult large,
-        ImdbTrainingResult imdb,
-        IReadOnlyList<(string Scorer, Outcome<ScoringMeasurement> Outcome)> inference,
-        ThreadsResult threads,
-        Outcome<TransformMeasurements> transforms)
+    public static string Write(BenchResults results, BenchSections sections, BenchSizes sizes, DateTime started, DateTime finished)
     {
-        var sizes = BenchSizes.Full.Name == results.Sizes ? BenchSizes.Full : BenchSizes.Quick;
         var testSet = sizes.MnistTestRows is { } testRows ? $"the first {Figures.Count(testRows)} images of the real MNIST test set" : "the real MNIST test set";
         var document = new MarkdownDocument();
         document.Heading(1, "Benchmark results");
         document.Paragraph(
-            $"Written by `{BenchRun.Command}{(arguments.Flag("quick") ? " -- --quick" : "")}` from {started:yyyy-MM-dd HH:mm} to {finished:HH:mm} UTC " +
+            $"Written by `{BenchRun.Command}{(sizes == BenchSizes.Quick ? " -- --quick" : "")}` from {started:yyyy-MM-dd HH:mm} to {finished:HH:mm} UTC " +
             $"({results.Sizes} sizes). Never edit this file by hand: run the command again. The README's Benchmarks section explains what is measured and why.");
         if (results.Failures.Count > 0)
         {
@@ -49,14 +37,14 @@ internal static class ResultsReport
             "project's streaming IDX reader and reads the rows once into the trainer's cache; (b) and (c) hold the images as one float " +
             "tensor and pick rows by index; (d) is scikit-learn's MLPClassifier with Adam, the same shape and batch size. The peers " +
             "run on the thread count (a) uses by default.");
-        foreach (var result in new[] { real, large })
+        foreach (var result in new[] { sections.MnistReal, sections.MnistLarge })
         {
             document.Heading(3, result.Title);
             TrainingTable.Write(document, result.Runs(), "test accuracy", m => m.TestAccuracy);
         }
 
         document.Paragraph("Goals (ratios from this run):");
-        document.Bullets(real.Goals(withMemoryGoal: false).Concat(large.Goals(withMemoryGoal: true)).Select(goal => goal.ToString()));
+        document.Bullets(sections.MnistReal.Goals(withMemoryGoal: false).Concat(sections.MnistLarge.Goals(withMemoryGoal: true)).Select(goal => goal.ToString()));
 
         document.Heading(2, "Training, IMDb-shaped");
         document.Paragraph(
@@ -65,9 +53,9 @@ internal static class ResultsReport
             "VectorizeSequences keep each review sparse, and the trainer densifies one batch at a time; its prepare time includes " +
             "reading the archive and tokenizing. (c) gets the same word indices and builds the dense rows x 10,000 float tensor, as " +
             "Keras's vectorize_sequences does.");
-        TrainingTable.Write(document, imdb.Runs(), "training accuracy", m => m.TrainingAccuracy);
+        TrainingTable.Write(document, sections.Imdb.Runs(), "training accuracy", m => m.TrainingAccuracy);
         document.Paragraph("Goals:");
-        document.Bullets(imdb.Goals().Select(goal => goal.ToString()));
+        document.Bullets(sections.Imdb.Goals().Select(goal => goal.ToString()));
 
         document.Heading(2, "Inference");
         document.Paragraph(
@@ -76,7 +64,7 @@ internal static class ResultsReport
             "after a warm-up, median and 99th percentile), and a batch `Transform` whose score and predicted label are read for every row " +
             $"(median of {sizes.Passes} passes). The TorchSharp forward pass and PyTorch run the MLP's own weights on rows already in one " +
             "tensor, in blocks of 1,024 rows; equal accuracy shows they compute the same model.");
-        InferenceBenchmark.Write(document, inference);
+        InferenceBenchmark.Write(document, sections.Inference);
 
         document.Heading(2, "Threads");
         document.Paragraph(
@@ -85,14 +73,14 @@ internal static class ResultsReport
             $"busy by a spinning thread of the harness, as on a machine shared with other work. libtorch's own default here is " +
             $"{results.Machine.TorchDefaultThreads} thread(s); MlNetMlp's default is in `MlpOptions.NumberOfThreads`. The managed " +
             "MlpTransformer does not use torch; it is listed for reference.");
-        threads.Write(document);
+        sections.Threads.Write(document);
 
         document.Heading(2, "Transforms");
         document.Paragraph(
             "WordIndex + VectorizeSequences over the IMDb training reviews, each multi-hot pass measured in CPU seconds, managed " +
             "allocation and peak resident memory, beside ML.NET's own bag of words over the same sequences and the dense matrix " +
             "Keras's vectorize_sequences builds, in one process (the peak is reset between them).");
-        TransformsBenchmark.Write(document, transforms);
+        TransformsBenchmark.Write(document, sections.Transforms);
         return document.ToString();
     }
 

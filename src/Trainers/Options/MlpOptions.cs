@@ -107,7 +107,11 @@ public sealed class MlpOptions
     /// <summary>A trained model whose weights start training (fine-tuning); its layer sizes must match this network's.</summary>
     public MlpModel? InitialWeights { get; set; }
 
-    /// <summary>Threads libtorch uses (process-wide, <c>torch.set_num_threads</c>); null leaves libtorch's choice.</summary>
+    /// <summary>
+    /// Threads libtorch uses (process-wide, <c>torch.set_num_threads</c>); null means one fewer than the processor count,
+    /// at least one, which keeps training fast when other work shares the machine (see the README's Benchmarks section).
+    /// The count changes the last bits of a seeded run: set it to reproduce a run exactly on another machine.
+    /// </summary>
     public int? NumberOfThreads { get; set; }
 
     /// <summary>The device to train on.</summary>

@@ -6,12 +6,18 @@ namespace MlNetMlp.Torch;
 /// <summary>Applies the runtime options: the device to train on and libtorch's thread count.</summary>
 internal static class TrainingDevice
 {
+    /// <summary>
+    /// The thread count when <see cref="MlpOptions.NumberOfThreads"/> is null: one fewer than the cores, at least one.
+    /// libtorch's own default takes every core, and its pool meets at a barrier dozens of times per batch, so any other
+    /// runnable thread (the GC, ML.NET, another process) makes every step wait for a descheduled worker. Measured on two
+    /// cores (bench/RESULTS.md, Threads): two threads train about a third faster than one on an idle machine, and many
+    /// times slower once other work wants a core; one thread is never far from the best.
+    /// </summary>
+    public static int DefaultThreads => Math.Max(1, Environment.ProcessorCount - 1);
+
     public static torch.Device Select(MlpDevice device, int? numberOfThreads)
     {
-        if (numberOfThreads is { } threads)
-        {
-            torch.set_num_threads(threads);
-        }
+        torch.set_num_threads(numberOfThreads ?? DefaultThreads);
 
         if (device == MlpDevice.Cuda && !torch.cuda.is_available())
         {
