@@ -6,6 +6,7 @@ internal sealed record BenchResults(
     string Sizes,
     string LoadAverageAtStart,
     string LoadAverageAtEnd,
+    double OtherProcessesCpuShare,
     IReadOnlyList<TrainingRun> Training,
     IReadOnlyList<ScoringRun> Scoring,
     TransformMeasurements? Transforms,

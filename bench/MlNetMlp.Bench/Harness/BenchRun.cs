@@ -32,6 +32,7 @@ internal static class BenchRun
         {
             var started = DateTime.UtcNow;
             var loadAtStart = BenchMachine.LoadAverage();
+            var cpuAtStart = CpuActivity.Sample();
             var python = PythonPeers.Find();
             var machine = BenchMachine.Describe(python, BenchData.RepositoryRoot);
             Console.WriteLine($"MlNetMlp benchmarks, {sizes.Name} sizes; load average {loadAtStart}; {python.Describe()}");
@@ -53,11 +54,11 @@ internal static class BenchRun
                 new InferenceBenchmark(context).Run(real, test, threads: null, withBaselines: true),
                 new ThreadsStudy(context).Run(real, test),
                 new TransformsBenchmark(context).Run(imdbData));
-            var results = sections.Results(machine, sizes, loadAtStart, BenchMachine.LoadAverage(), context.Failures);
+            var results = sections.Results(machine, sizes, loadAtStart, BenchMachine.LoadAverage(), CpuActivity.Sample().OthersShareSince(cpuAtStart), context.Failures);
             var document = ResultsReport.Write(results, sections, sizes, started, DateTime.UtcNow);
             Directory.CreateDirectory(Path.GetDirectoryName(output)!);
             File.WriteAllText(output, document);
-            Console.WriteLine($"Wrote {output}");
+            Console.WriteLine($"Wrote {output}; other processes used {results.OtherProcessesCpuShare:P0} of the CPU meanwhile.");
             if (arguments.Optional("json") is { } json)
             {
                 File.WriteAllText(json, JsonSerializer.Serialize(results, new JsonSerializerOptions(ChildProcess.Json) { WriteIndented = true }));

@@ -16,11 +16,12 @@ internal sealed record BenchSections(
     public IReadOnlyList<Goal> Goals() => [.. MnistReal.Goals(withMemoryGoal: false), .. MnistLarge.Goals(withMemoryGoal: true), .. Imdb.Goals()];
 
     /// <summary>Every figure by section, as the JSON holds them.</summary>
-    public BenchResults Results(BenchMachine machine, BenchSizes sizes, string loadAtStart, string loadAtEnd, IReadOnlyList<string> failures) => new(
+    public BenchResults Results(BenchMachine machine, BenchSizes sizes, string loadAtStart, string loadAtEnd, double othersCpuShare, IReadOnlyList<string> failures) => new(
         machine,
         sizes.Name,
         loadAtStart,
         loadAtEnd,
+        othersCpuShare,
         [
             .. Training("mnist-real", MnistReal.Runs()),
             .. Training("mnist-large", MnistLarge.Runs()),

@@ -33,5 +33,5 @@ internal sealed record BenchSizes(
 
     public static BenchSizes Full { get; } = new("full", null, null, 60_000, 6, null, 6, 5, 2_000, 5, 100, TimeSpan.FromMinutes(30));
 
-    public static BenchSizes Quick { get; } = new("quick", 1_000, 1_000, 2_000, 2, 400, 2, 1, 100, 1, 5, TimeSpan.FromMinutes(5));
+    public static BenchSizes Quick { get; } = new("quick", 1_000, 1_000, 2_000, 2, 400, 2, 2, 100, 1, 5, TimeSpan.FromMinutes(5));
 }

@@ -8,6 +8,9 @@ namespace MlNetMlp.Bench.Harness;
 /// <summary>Writes bench/RESULTS.md: the machine and the moment, then one section per benchmark with its goals.</summary>
 internal static class ResultsReport
 {
+    /// <summary>More of the machine than this going to other processes makes a run's figures untrustworthy.</summary>
+    private const double BusyMachineShare = 0.05;
+
     public static string Write(BenchResults results, BenchSections sections, BenchSizes sizes, DateTime started, DateTime finished)
     {
         var testSet = sizes.MnistTestRows is { } testRows ? $"the first {Figures.Count(testRows)} images of the real MNIST test set" : "the real MNIST test set";
@@ -20,6 +23,13 @@ internal static class ResultsReport
         {
             document.Paragraph("**Some measurements failed:**");
             document.Bullets(results.Failures);
+        }
+
+        if (results.OtherProcessesCpuShare > BusyMachineShare)
+        {
+            document.Paragraph(
+                $"**The machine was busy**: other processes used {results.OtherProcessesCpuShare:P0} of its CPU time while this ran, so " +
+                "these figures are not the ones to quote. Run the command again on an idle machine.");
         }
 
         WriteMachine(document, results);
@@ -99,6 +109,7 @@ internal static class ResultsReport
                 ["Python peers", machine.Python],
                 ["commit, build", $"{machine.Commit}, {machine.Configuration}"],
                 ["load average (1/5/15 min) at start and end", $"{results.LoadAverageAtStart}; {results.LoadAverageAtEnd}"],
+                ["CPU used by other processes during the run", results.OtherProcessesCpuShare.ToString("P1", CultureInfo.InvariantCulture)],
             ],
             firstRightAligned: 2);
     }

@@ -8,8 +8,8 @@ namespace MlNetMlp.Bench.Threads;
 
 /// <summary>
 /// What torch's thread count does on this machine: MNIST training ((a), (b), (c)) and scoring (the MlpTransformer, the
-/// TorchSharp forward pass, PyTorch) at 1, 2, 4, ... threads up to the machine's cores, each on an idle machine and
-/// again with one core kept busy (<see cref="BusyCore"/>).
+/// TorchSharp forward pass, PyTorch) at 1, 2, 4, ... threads up to the machine's cores, each on the machine as it is
+/// (idle, for figures worth quoting) and again with one core kept busy (<see cref="BusyCore"/>).
 /// </summary>
 internal sealed class ThreadsStudy(BenchContext context)
 {
@@ -41,13 +41,13 @@ internal sealed class ThreadsStudy(BenchContext context)
     }
 }
 
-/// <summary>A thread count, on an idle machine or with one core busy.</summary>
+/// <summary>A thread count, on the machine as it is or with one core kept busy.</summary>
 internal sealed record ThreadCondition(int Threads, bool OneCoreBusy)
 {
     /// <summary>The section name in the results, e.g. "threads-2-busy".</summary>
     public string Section => $"threads-{Threads.ToString(CultureInfo.InvariantCulture)}{(OneCoreBusy ? "-busy" : "")}";
 
-    public override string ToString() => $"{Threads.ToString(CultureInfo.InvariantCulture)} thread(s), {(OneCoreBusy ? "one core busy" : "idle")}";
+    public override string ToString() => $"{Threads.ToString(CultureInfo.InvariantCulture)} thread(s){(OneCoreBusy ? ", one core kept busy" : "")}";
 }
 
 /// <summary>The figures of the thread study.</summary>
@@ -60,14 +60,14 @@ internal sealed record ThreadsResult(
         document.Paragraph("Training, seconds per epoch (median of epochs 2..N, spread in brackets):");
         var peers = new[] { MnistTraining.MlNetMlp, MnistTraining.TorchSharp, MnistTraining.PyTorch };
         document.Table(
-            ["threads, machine", .. peers],
+            ["threads", .. peers],
             Training.Select(row => (IReadOnlyList<string>)[
                 row.Condition.ToString(),
                 .. row.Result.Runs().Select(run => run.Outcome.Value is { } m ? Describe(new EpochTimes(m.EpochSeconds)) : "-")]));
         var scorers = Scoring.SelectMany(row => row.Scorers.Select(s => s.Scorer)).Distinct().ToList();
         document.Paragraph("Scoring, single-row median µs / batch rows per second:");
         document.Table(
-            ["threads, machine", .. scorers],
+            ["threads", .. scorers],
             Scoring.Select(row => (IReadOnlyList<string>)[
                 row.Condition.ToString(),
                 .. scorers.Select(name => row.Scorers.FirstOrDefault(s => s.Scorer == name).Outcome?.Value is { } s
