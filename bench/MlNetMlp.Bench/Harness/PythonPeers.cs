@@ -80,7 +80,7 @@ internal sealed class PythonPeers
         }
         catch (System.ComponentModel.Win32Exception e)
         {
-            return new PythonPeers(interpreter, null, $"no Python interpreter ({e.Message}); {InstallHint}");
+            return new PythonPeers(interpreter, null, $"no Python interpreter ({e.Message})");
         }
     }
 
@@ -94,7 +94,7 @@ internal sealed class PythonPeers
     {
         if (_probe is null)
         {
-            return Outcome<T>.Unavailable(Problem!);
+            return Outcome<T>.Unavailable($"{Problem} ({InstallHint})");
         }
 
         var missing = modules.Where(_probe.Missing.ContainsKey).ToList();

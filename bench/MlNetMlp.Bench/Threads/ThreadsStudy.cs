@@ -15,14 +15,22 @@ internal sealed class ThreadsStudy(BenchContext context)
 {
     public ThreadsResult Run(MnistFiles train, MnistFiles test)
     {
-        var conditions = Counts(Environment.ProcessorCount).SelectMany(threads => new[] { new ThreadCondition(threads, false), new ThreadCondition(threads, true) }).ToList();
+        var conditions = Conditions(Environment.ProcessorCount, context.Sizes.EveryThreadCondition);
         var training = conditions.Select(condition => (condition, Measure(condition, () => new MnistTraining(context).Run(condition.ToString(), train, test, condition.Threads, withScikitLearn: false)))).ToList();
         var scoring = conditions.Select(condition => (condition, Measure(condition, () => new InferenceBenchmark(context).Run(train, test, condition.Threads, withBaselines: false)))).ToList();
         return new ThreadsResult(training, scoring);
     }
 
+    /// <summary>
+    /// Every thread count on the machine as it is and with one core busy; or, for a quick run, one thread as it is and
+    /// all <paramref name="cores"/> with one busy.
+    /// </summary>
+    public static IReadOnlyList<ThreadCondition> Conditions(int cores, bool everyCondition) => everyCondition
+        ? [.. Counts(cores).SelectMany(threads => new[] { new ThreadCondition(threads, false), new ThreadCondition(threads, true) })]
+        : [new ThreadCondition(1, false), new ThreadCondition(cores, true)];
+
     /// <summary>1, 2, 4, ... below <paramref name="cores"/>, and <paramref name="cores"/> itself.</summary>
-    public static IReadOnlyList<int> Counts(int cores)
+    private static IReadOnlyList<int> Counts(int cores)
     {
         var counts = new List<int>();
         for (var count = 1; count < cores; count *= 2)
