@@ -50,7 +50,7 @@ public sealed class MlpTrainer : ITrainerEstimator<MlpTransformer, MlpModel>
         var layout = new LabelLayout(task, columns.LabelKind, columns.LabelWidth, columns.ClassNames);
         var architecture = new NetworkArchitecture(
             columns.FeatureCount,
-            _options.ResolveHiddenLayers(),
+            _options.GetHiddenLayers(),
             layout.OutputUnits,
             _options.OutputActivation == MlpActivation.Auto ? task.OutputActivation : _options.OutputActivation,
             _options.Loss == MlpLoss.Auto ? task.Loss : _options.Loss);

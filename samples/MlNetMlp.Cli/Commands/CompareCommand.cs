@@ -3,6 +3,7 @@ using System.Globalization;
 using Microsoft.ML;
 using MlNetMlp.Cli.Console;
 using MlNetMlp.Cli.Data;
+using MlNetMlp.Cli.Options;
 using MlNetMlp.Experiments.Comparison;
 using MlNetMlp.Experiments.Reports;
 using MlNetMlp.Pipelines;
@@ -15,7 +16,7 @@ namespace MlNetMlp.Cli.Commands;
 /// <summary><c>mlnetmlp compare mnist|imdb</c>: the main job. The MLP beside ML.NET's own trainers, and a report.</summary>
 internal sealed class CompareCommand : Command<CompareCommand.Settings>
 {
-    public sealed class Settings : DatasetSettings
+    public sealed class Settings : NetworkSettings
     {
         [CommandOption("--out <DIR>")]
         [Description("Report folder; default: out/compare-<dataset>")]
@@ -25,39 +26,52 @@ internal sealed class CompareCommand : Command<CompareCommand.Settings>
         [Description("IMDb only: add ML.NET's pretrained TextClassification baseline (downloads weights; hours of CPU on the full set). Reported as skipped where the weights cannot be had")]
         public bool WithTorchSharpText { get; init; }
 
-        public override ValidationResult Validate()
+        public string OutPath => Out ?? Path.Combine("out", $"compare-{Dataset.Trim().ToLowerInvariant()}");
+
+        /// <summary>The MLPs' learning curves need held-out rows: 0.1 of the training rows unless --validation-split says otherwise.</summary>
+        protected override float? DefaultValidationSplit => MlpCandidate.DefaultValidationFraction;
+
+        protected override void Check()
         {
-            var common = base.Validate();
-            return common.Successful && WithTorchSharpText && Kind != DatasetKind.Imdb
-                ? ValidationResult.Error("--with-torchsharp-text applies to imdb only.")
-                : common;
+            base.Check();
+            if (WithTorchSharpText && Kind != DatasetKind.Imdb)
+            {
+                throw new UsageException("--with-torchsharp-text: applies to imdb only.");
+            }
         }
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
+        var folder = OutputPath.Folder("--out", settings.OutPath);
         var mlContext = new MLContext(seed: settings.Seed);
         var dataset = DatasetSource.Load(mlContext, settings.Kind, settings.Data, settings.Rows, settings.Seed);
         AnsiConsole.MarkupLineInterpolated($"[bold]{dataset.Description.Name}[/]: {dataset.Description.TrainRows:N0} training and {dataset.Description.TestRows:N0} test rows from {dataset.Description.Source}");
 
-        var report = RunWithProgress(mlContext, dataset, settings.Epochs, settings.WithTorchSharpText);
-        var files = ReportWriter.Write(report, settings.Out ?? Path.Combine("out", $"compare-{settings.Dataset.ToLowerInvariant()}"));
+        var report = RunWithProgress(mlContext, dataset, settings);
+        var files = ReportWriter.Write(report, folder);
         AnsiConsole.Write(ResultsTable(report));
         AnsiConsole.MarkupLineInterpolated($"Report: [link]{files.Markdown}[/], {files.Html}, {files.Csv}, {files.Json} and {files.Charts.Count} charts in {files.Directory}");
         return report.Results.Any(r => r.Status == TrainerStatus.Completed) ? ExitCodes.Success : ExitCodes.Failure;
     }
 
     /// <summary>Runs the comparison with live progress bars on a terminal, and plain lines in logs and pipes.</summary>
-    private static ComparisonReport RunWithProgress(MLContext mlContext, LoadedDataset dataset, int? epochs, bool withTorchSharpText)
+    private static ComparisonReport RunWithProgress(MLContext mlContext, LoadedDataset dataset, Settings settings)
     {
-        var mlpEpochs = epochs ?? (dataset.Kind == DatasetKind.Mnist ? MnistPipeline.DefaultEpochs : ImdbPipeline.DefaultEpochs);
-        ComparisonPlan Plan(Action<MlpEpoch> onEpoch) => dataset.Kind == DatasetKind.Mnist
-            ? MnistComparison.CreatePlan(mlContext, mlpEpochs, onEpoch)
-            : ImdbComparison.CreatePlan(mlContext, mlpEpochs, onEpoch, withTorchSharpText);
+        MlpOptions Network()
+        {
+            var options = settings.Shape(dataset.Kind == DatasetKind.Mnist ? MnistPipeline.CreateMlpOptions() : ImdbPipeline.CreateMlpOptions());
+            options.Seed = settings.Seed;
+            return options;
+        }
+
+        ComparisonPlan Plan(Action<string, MlpEpoch> onEpoch) => dataset.Kind == DatasetKind.Mnist
+            ? MnistComparison.CreatePlan(mlContext, Network, onEpoch)
+            : ImdbComparison.CreatePlan(mlContext, Network, onEpoch, settings.WithTorchSharpText);
 
         if (!AnsiConsole.Profile.Capabilities.Interactive)
         {
-            var plainPlan = Plan(epoch => AnsiConsole.WriteLine($"  MLP {epoch}"));
+            var plainPlan = Plan((name, epoch) => AnsiConsole.WriteLine($"  {name} {epoch}"));
             return ComparisonJob.Run(mlContext, plainPlan, dataset.Train, dataset.Test, dataset.Description, new ProgressLines(AnsiConsole.WriteLine));
         }
 
@@ -68,12 +82,9 @@ internal sealed class CompareCommand : Command<CompareCommand.Settings>
             .Start(progress =>
             {
                 var trainers = progress.AddTask("trainers");
-                var mlp = progress.AddTask("MLP epochs", maxValue: mlpEpochs);
-                var plan = Plan(epoch =>
-                {
-                    mlp.Increment(1);
-                    mlp.Description = Markup.Escape(epoch.ToString());
-                });
+                // Indeterminate: an MLP that stops early ends before its epoch budget.
+                var mlp = progress.AddTask("MLP epochs").IsIndeterminate();
+                var plan = Plan((name, epoch) => mlp.Description = Markup.Escape($"{name} {epoch}"));
                 trainers.MaxValue = plan.Candidates.Count;
                 var lines = new ProgressLines(line =>
                 {

@@ -1,12 +1,12 @@
 using System.ComponentModel;
 using MlNetMlp.Cli.Data;
-using Spectre.Console;
+using MlNetMlp.Cli.Options;
 using Spectre.Console.Cli;
 
 namespace MlNetMlp.Cli.Commands;
 
-/// <summary>Options shared by the commands that train: which data set, where its files are, how much of it.</summary>
-internal class DatasetSettings : CommandSettings
+/// <summary>Options shared by the commands that train: which data set, where its files are, how much of it, the seed.</summary>
+internal abstract class DatasetSettings : CheckedSettings
 {
     [CommandArgument(0, "<dataset>")]
     [Description("mnist or imdb")]
@@ -17,32 +17,33 @@ internal class DatasetSettings : CommandSettings
     public string? Data { get; init; }
 
     [CommandOption("--epochs <N>")]
-    [Description("MLP epochs; default: the recipe's (train and compare: MNIST 5, IMDb 4; regularization: 20; uncertainty: MNIST 10, IMDb 20)")]
-    public int? Epochs { get; init; }
+    [Description("MLP epochs, at least 1; default: the recipe's (train and compare: MNIST 5, IMDb 4; regularization: 20; uncertainty: MNIST 10, IMDb 20)")]
+    public string? EpochsText { get; init; }
 
     [CommandOption("--rows <N>")]
-    [Description("Use at most N rows of the training and of the test data (a seeded subset)")]
-    public int? Rows { get; init; }
+    [Description("Use at most N rows (at least 1) of the training and of the test data: a seeded subset")]
+    public string? RowsText { get; init; }
 
     [CommandOption("--seed <N>")]
-    [Description("Seed of the MLContext, the MLP and the subset")]
-    [DefaultValue(1)]
-    public int Seed { get; init; } = 1;
+    [Description("Seed of the MLContext, the MLP and the subset, a whole number")]
+    [DefaultValue("1")]
+    public string SeedText { get; init; } = "1";
 
     public DatasetKind Kind => DatasetSource.Parse(Dataset);
 
-    public override ValidationResult Validate()
+    public int? Epochs => OptionValue.Integer("--epochs", EpochsText, minimum: 1);
+
+    public int? Rows => OptionValue.Integer("--rows", RowsText, minimum: 1);
+
+    public int Seed => OptionValue.Integer("--seed", SeedText, minimum: int.MinValue)!.Value;
+
+    protected override void Check()
     {
         if (Dataset.Trim().ToLowerInvariant() is not ("mnist" or "imdb"))
         {
-            return ValidationResult.Error($"Expected a data set name, mnist or imdb. Received: '{Dataset}'.");
+            throw new UsageException($"<dataset>: expected a data set name, mnist or imdb. Received: '{Dataset}'.");
         }
 
-        if (Epochs is <= 0)
-        {
-            return ValidationResult.Error($"Expected --epochs of at least 1. Received: {Epochs}.");
-        }
-
-        return Rows is <= 0 ? ValidationResult.Error($"Expected --rows of at least 1. Received: {Rows}.") : ValidationResult.Success();
+        _ = (Epochs, Rows, Seed);
     }
 }

@@ -1,5 +1,5 @@
 using System.ComponentModel;
-using Spectre.Console;
+using MlNetMlp.Cli.Options;
 using Spectre.Console.Cli;
 
 namespace MlNetMlp.Cli.Commands;
@@ -17,12 +17,13 @@ internal abstract class StudySettings : DatasetSettings
     /// <summary>The data sets this command takes, lowercase.</summary>
     protected abstract IReadOnlyList<string> Datasets { get; }
 
-    public override ValidationResult Validate()
+    protected override void Check()
     {
-        var common = base.Validate();
-        return common.Successful && !Datasets.Contains(Dataset.Trim().ToLowerInvariant())
-            ? ValidationResult.Error($"Expected a data set name, {string.Join(" or ", Datasets)}. Received: '{Dataset}'.")
-            : common;
+        base.Check();
+        if (!Datasets.Contains(Dataset.Trim().ToLowerInvariant()))
+        {
+            throw new UsageException($"<dataset>: expected a data set name, {string.Join(" or ", Datasets)}. Received: '{Dataset}'.");
+        }
     }
 
     /// <summary>The command as typed, for the report: <c>mlnetmlp</c> and the arguments, quoted where they hold spaces.</summary>

@@ -1,3 +1,4 @@
+using MlNetMlp.Cli.Options;
 using MlNetMlp.Datasets;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -11,7 +12,7 @@ internal static class ErrorReport
     {
         var (code, kind) = exception switch
         {
-            CommandParseException or CommandRuntimeException or CommandAppException => (ExitCodes.Usage, "usage"),
+            CommandParseException or CommandRuntimeException or CommandAppException or UsageException => (ExitCodes.Usage, "usage"),
             TorchUnavailableException => (ExitCodes.TorchUnavailable, "torch"),
             FileNotFoundException or DirectoryNotFoundException or DataUnavailableException => (ExitCodes.NotFound, "not found"),
             ModelFormatException => (ExitCodes.BadModel, "bad model"),

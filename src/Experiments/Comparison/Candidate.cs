@@ -30,10 +30,9 @@ public sealed record Candidate(
     string? LabelColumnName = null,
     Func<Exception, string?>? SkipReason = null);
 
-/// <summary>What a candidate's estimator may use when it is built.</summary>
+/// <summary>
+/// What a candidate's estimator may use when it is built. The test rows are deliberately not among it: a candidate sees
+/// only its training rows, and the comparison scores the test rows once, after training, the same way for every candidate.
+/// </summary>
 /// <param name="MlContext">The comparison's context.</param>
-/// <param name="MonitoringData">
-/// The prepared test data, for per-epoch curves only: a trainer may report its loss on it after each epoch, but must not
-/// select or stop on it, so the test metrics stay unbiased.
-/// </param>
-public sealed record CandidateSetup(MLContext MlContext, IDataView MonitoringData);
+public sealed record CandidateSetup(MLContext MlContext);

@@ -8,9 +8,10 @@ namespace MlNetMlp.Experiments.Comparison;
 
 /// <summary>
 /// Runs the same prepared data through several trainers and measures each the same way: training
-/// time, test metrics through ML.NET's own evaluators, prediction throughput of the whole chain from
-/// raw data, and the size of the saved model. The preparation is fitted once and its output cached in
-/// memory, so every candidate trains on identical numbers.
+/// time (<c>Fit</c> alone), test metrics through ML.NET's own evaluators, prediction throughput of the whole chain from
+/// raw data, and the size of the saved model. The preparation is fitted once on the training rows and its output cached
+/// in memory, in one seeded random order, so every candidate trains on identical numbers in the same order. Candidates
+/// never see the test rows: each is scored on them once, after training.
 /// </summary>
 public sealed class ComparisonRunner
 {
@@ -41,10 +42,14 @@ public sealed class ComparisonRunner
     public IReadOnlyList<TrainerResult> Run(IDataView train, IDataView test, IEnumerable<Candidate> candidates, IProgress<string>? progress = null)
     {
         var preparation = _preparation.Fit(train);
-        var preparedTrain = _mlContext.Data.Cache(preparation.Transform(train));
+        // Readers stream in file order (IMDb: every negative review, then every positive one). One seeded shuffle of the
+        // whole training part, kept by the second cache, gives every candidate the same random order, and makes the rows an
+        // MLP holds out for validation (the last ones, as Keras's validation_split takes them) a random sample.
+        var preparedTrain = _mlContext.Data.Cache(
+            _mlContext.Data.ShuffleRows(_mlContext.Data.Cache(preparation.Transform(train)), shufflePoolSize: 1, shuffleSource: true));
         var preparedTest = _mlContext.Data.Cache(preparation.Transform(test));
-        // Readers stream in file order (IMDb: every negative review, then every positive one) and cannot shuffle;
-        // a cache lets trainers such as SDCA draw rows in random order. It fills only if a raw candidate reads it.
+        // A cache lets the raw candidates' trainers (SDCA, the averaged perceptron) draw rows in random order themselves.
+        // It fills only if a raw candidate reads it.
         var rawTrain = _mlContext.Data.Cache(train);
         var classNames = ClassNames(preparedTest.Schema);
         var results = new List<TrainerResult>();
@@ -55,7 +60,7 @@ public sealed class ComparisonRunner
             try
             {
                 result = Measure(candidate, candidate.Input == CandidateInput.Prepared ? preparedTrain : rawTrain, test,
-                    candidate.Input == CandidateInput.Prepared ? preparedTest : test, preparation, train.Schema, classNames, preparedTest);
+                    candidate.Input == CandidateInput.Prepared ? preparedTest : test, preparation, train.Schema, classNames);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -72,9 +77,9 @@ public sealed class ComparisonRunner
     }
 
     private TrainerResult Measure(Candidate candidate, IDataView trainData, IDataView rawTest, IDataView testData,
-        ITransformer preparation, DataViewSchema rawSchema, IReadOnlyList<string>? classNames, IDataView monitoringData)
+        ITransformer preparation, DataViewSchema rawSchema, IReadOnlyList<string>? classNames)
     {
-        var estimator = candidate.CreateEstimator(new CandidateSetup(_mlContext, monitoringData));
+        var estimator = candidate.CreateEstimator(new CandidateSetup(_mlContext));
         var clock = Stopwatch.StartNew();
         var model = estimator.Fit(trainData);
         var trainingSeconds = clock.Elapsed.TotalSeconds;

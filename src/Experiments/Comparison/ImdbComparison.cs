@@ -1,27 +1,40 @@
 using Microsoft.ML;
 using MlNetMlp.Pipelines;
+using MlNetMlp.Trainers;
 
 namespace MlNetMlp.Experiments.Comparison;
 
-/// <summary>The IMDb comparison: the course's MLP recipe (<see cref="ImdbPipeline"/>) beside ML.NET's binary trainers and its own text pipeline.</summary>
+/// <summary>
+/// The IMDb comparison: the course's MLP recipe (<see cref="ImdbPipeline"/>) and its regularized form beside ML.NET's binary
+/// trainers and its own text pipelines.
+/// </summary>
 public static class ImdbComparison
 {
-    /// <summary>The comparison of the MLP with ML.NET's binary trainers and its own text pipeline.</summary>
-    /// <param name="epochs">The MLP's epochs.</param>
-    /// <param name="progress">Receives each MLP epoch's figures as training goes.</param>
-    /// <returns>The MLP first, then the baselines.</returns>
-    public static IReadOnlyList<Candidate> Candidates(int epochs = ImdbPipeline.DefaultEpochs, Action<MlpEpoch>? progress = null) =>
-        [MlpCandidate.Create("Mlp 10000-16-16-1", () => ImdbPipeline.CreateMlpOptions(epochs), progress), .. BaselineCandidates.Binary(ImdbPipeline.TextColumnName)];
+    /// <summary>The course's network with the comparison's validation split (<see cref="MlpCandidate.DefaultValidationFraction"/>).</summary>
+    /// <returns>Fresh options.</returns>
+    public static MlpOptions CreateNetwork()
+    {
+        var options = ImdbPipeline.CreateMlpOptions();
+        options.ValidationFraction = MlpCandidate.DefaultValidationFraction;
+        return options;
+    }
 
-    /// <summary>The comparison plan: IMDb preparation, then the MLP beside ML.NET's binary trainers and text pipeline.</summary>
+    /// <summary>The comparison of the MLPs with ML.NET's binary trainers and its own text pipelines.</summary>
+    /// <param name="network">Fresh options of the MLP for each run; <see cref="CreateNetwork"/> when null.</param>
+    /// <param name="progress">Receives each MLP epoch's figures, with the MLP's name, as training goes.</param>
+    /// <returns>The MLP and its regularized form first, then the baselines.</returns>
+    public static IReadOnlyList<Candidate> Candidates(Func<MlpOptions>? network = null, Action<string, MlpEpoch>? progress = null) =>
+        [.. MlpCandidate.NetworkAndRegularized(ImdbPipeline.DefaultNumWords, 1, network ?? CreateNetwork, progress), .. BaselineCandidates.Binary(ImdbPipeline.TextColumnName)];
+
+    /// <summary>The comparison plan: IMDb preparation, then the MLPs beside ML.NET's binary trainers and text pipelines.</summary>
     /// <param name="mlContext">The context.</param>
-    /// <param name="epochs">The MLP's epochs.</param>
-    /// <param name="progress">Receives each MLP epoch's figures as training goes.</param>
+    /// <param name="network">Fresh options of the MLP for each run; <see cref="CreateNetwork"/> when null.</param>
+    /// <param name="progress">Receives each MLP epoch's figures, with the MLP's name, as training goes.</param>
     /// <param name="withTorchSharpTextClassification">Adds ML.NET's pretrained transformer text classifier (off by default: it downloads weights and needs hours of CPU).</param>
     /// <returns>The plan for <see cref="ComparisonJob.Run"/>.</returns>
-    public static ComparisonPlan CreatePlan(MLContext mlContext, int epochs = ImdbPipeline.DefaultEpochs, Action<MlpEpoch>? progress = null, bool withTorchSharpTextClassification = false)
+    public static ComparisonPlan CreatePlan(MLContext mlContext, Func<MlpOptions>? network = null, Action<string, MlpEpoch>? progress = null, bool withTorchSharpTextClassification = false)
     {
-        var candidates = Candidates(epochs, progress);
+        var candidates = Candidates(network, progress);
         if (withTorchSharpTextClassification)
         {
             candidates = [.. candidates, OptionalCandidates.TorchSharpTextClassification(ImdbPipeline.TextColumnName, ImdbPipeline.LabelColumnName)];

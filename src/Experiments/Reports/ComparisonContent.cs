@@ -32,7 +32,7 @@ internal sealed class ComparisonContent(ComparisonReport report) : IReportConten
         {
             sections.Add(new ReportSection(
                 "Learning curves",
-                ["Loss and accuracy at the end of each epoch, on the training data and on held-out data. In a comparison the held-out data are the test rows, used only to monitor: nothing stops or selects on them."],
+                ["Loss and accuracy at the end of each epoch, on the training rows and on the validation split each MLP holds out of them (its last rows after the comparison's one seeded shuffle). The test rows play no part in training: every trainer is scored on them once, after training."],
                 [.. curves.Select(CurveTable)],
                 [.. charts.Where(c => c.FileName.StartsWith("learning-", StringComparison.Ordinal))]));
         }

@@ -176,7 +176,7 @@ public sealed class MlpOptions
 
         if (MonteCarloSamples is { } samples)
         {
-            MlpTransformer.CheckMonteCarloDropout(ResolveHiddenLayers(), samples, nameof(MonteCarloSamples));
+            MlpTransformer.CheckMonteCarloDropout(GetHiddenLayers(), samples, nameof(MonteCarloSamples));
         }
 
         if (EarlyStopping is { } stopping)
@@ -190,8 +190,12 @@ public sealed class MlpOptions
         }
     }
 
-    /// <summary>The hidden layers this configuration describes, <see cref="Layers"/> or <see cref="HiddenLayers"/> expanded.</summary>
-    internal IReadOnlyList<MlpLayer> ResolveHiddenLayers() =>
+    /// <summary>
+    /// The hidden layers these options describe: <see cref="Layers"/> as given, or else <see cref="HiddenLayers"/> as dense
+    /// layers with <see cref="Activation"/> (one layer of <see cref="Defaults.HiddenUnits"/> when neither is set).
+    /// </summary>
+    /// <returns>The layers in the order they run; the output layer, which follows from the task, is not among them.</returns>
+    public IReadOnlyList<MlpLayer> GetHiddenLayers() =>
         Layers.Count > 0 ? [.. Layers] : (HiddenLayers ?? [Defaults.HiddenUnits]).Select(units => MlpLayer.Dense(units, Activation)).ToList();
 
     /// <summary>A copy with <see cref="Task"/> set, so a catalog never changes the caller's options.</summary>

@@ -46,7 +46,7 @@ public sealed class StudyCommandsTests
         Assert.AreEqual(2, badValidation.ExitCode, badValidation.Transcript);
         StringAssert.Contains(badValidation.Transcript, "--validation test or split");
         Assert.AreEqual(2, mnist.ExitCode, mnist.Transcript);
-        StringAssert.Contains(mnist.Transcript, "Expected a data set name, imdb");
+        StringAssert.Contains(mnist.Transcript, "expected a data set name, imdb");
     }
 
     [TestMethod]

@@ -1,10 +1,12 @@
 using System.Net.Http;
 using Microsoft.ML;
+using Microsoft.ML.Data;
 using MlNetMlp.Datasets;
 using MlNetMlp.Experiments.Comparison;
 using MlNetMlp.Experiments.Reports;
 using MlNetMlp.Pipelines;
 using MlNetMlp.Tests.Infrastructure;
+using MlNetMlp.Trainers;
 
 namespace MlNetMlp.Tests.Experiments;
 
@@ -45,7 +47,7 @@ public sealed class ComparisonRunnerTests
         var train = mlContext.Data.LoadFromEnumerable(SharedDatasets.ImdbFirstPerLabel(mlContext, DataSplit.Train, 300));
         var test = mlContext.Data.LoadFromEnumerable(SharedDatasets.ImdbFirstPerLabel(mlContext, DataSplit.Test, 100));
         Assert.IsFalse(train.CanShuffle);
-        var textBaseline = BaselineCandidates.Binary(ImdbPipeline.TextColumnName)[^1];
+        var textBaseline = BaselineCandidates.Binary(ImdbPipeline.TextColumnName).Single(c => c.Name == "FeaturizeText+SdcaLogisticRegression");
         bool? trainedOnShufflable = null;
         var recorded = textBaseline with
         {
@@ -58,6 +60,74 @@ public sealed class ComparisonRunnerTests
         Assert.AreEqual(TrainerStatus.Completed, result.Status, result.StatusText);
         Assert.IsTrue(trainedOnShufflable);
         Assert.IsGreaterThan(0.7, result.MicroAccuracy!.Value, $"accuracy {result.MicroAccuracy}");
+    }
+
+    [TestMethod]
+    public void Run_PreparedCandidates_FitOnceOnTheTrainingRowsOnly_InOneSeededRandomOrder()
+    {
+        // The reader gives 200 negative reviews, then 200 positive ones. An MLP validates on the last rows it is given
+        // (Keras's validation_split), so those must be a random sample of the training rows, and never test rows.
+        var mlContext = new MLContext(seed: 1);
+        var train = mlContext.Data.LoadFromEnumerable(SharedDatasets.ImdbFirstPerLabel(mlContext, DataSplit.Train, 200).OrderBy(r => r.Label));
+        var test = mlContext.Data.LoadFromEnumerable(SharedDatasets.ImdbFirstPerLabel(mlContext, DataSplit.Test, 50));
+        var seen = new List<bool[]>();
+        var logistic = BaselineCandidates.Binary(ImdbPipeline.TextColumnName).Single(c => c.Name == "LbfgsLogisticRegression");
+        var recorded = logistic with
+        {
+            CreateEstimator = setup => new FitRecorder(logistic.CreateEstimator(setup), data => seen.Add([.. data.GetColumn<bool>(ImdbPipeline.LabelColumnName)])),
+        };
+        var runner = new ComparisonRunner(mlContext, ComparisonTask.Binary, ImdbPipeline.Preparation(mlContext, numWords: 1000));
+
+        var results = runner.Run(train, test, [recorded, recorded]);
+
+        Assert.IsTrue(results.All(r => r.Status == TrainerStatus.Completed), string.Join("; ", results.Select(r => r.StatusText)));
+        Assert.HasCount(2, seen, "one Fit per candidate");
+        Assert.HasCount(400, seen[0], "the training rows, and only they");
+        CollectionAssert.AreEqual(seen[0], seen[1], "every candidate sees the same order");
+        var lastTenth = seen[0][^40..];
+        Assert.IsTrue(lastTenth.Count(positive => positive) is > 8 and < 32, $"the last 40 rows hold {lastTenth.Count(p => p)} positive reviews; a random sample of a 50/50 set");
+    }
+
+    [TestMethod]
+    public void MnistPlan_Mlps_AreTheCourseNetworkAndItsRegularizedForm_ValidatingOnTheirTrainingRows()
+    {
+        var plan = MnistComparison.CreatePlan(new MLContext(seed: 1));
+
+        CollectionAssert.AreEqual(
+            new[] { "Mlp 784-512-10", "Mlp 784-512-10 regularized", "SdcaMaximumEntropy", "LbfgsMaximumEntropy", "OneVersusAll(FastTree)", "LightGbm" },
+            plan.Candidates.Select(c => c.Name).ToArray());
+        Assert.AreEqual(0.1f, MnistComparison.CreateNetwork().ValidationFraction);
+        Assert.IsNull(MnistComparison.CreateNetwork().EarlyStopping);
+    }
+
+    [TestMethod]
+    public void Run_MnistMlps_OnTheEmbeddedSample_CurvesFromTheValidationSplit_RegularizedStopsOnIt()
+    {
+        var mlContext = new MLContext(seed: 1);
+        var train = mlContext.Data.TakeRows(MnistSample.Load(DataSplit.Train), 1_000);
+        var test = mlContext.Data.TakeRows(MnistSample.Load(DataSplit.Test), 300);
+        MlpOptions Network()
+        {
+            var options = MnistComparison.CreateNetwork();
+            options.HiddenLayers = [64];
+            options.Epochs = 2;
+            return options;
+        }
+
+        var epochs = new List<string>();
+        var mlps = MnistComparison.Candidates(Network, (name, epoch) => epochs.Add($"{name} {epoch.Epoch}")).Take(2).ToList();
+        var runner = new ComparisonRunner(mlContext, ComparisonTask.Multiclass, MnistPipeline.Preparation(mlContext));
+
+        var results = runner.Run(train, test, mlps);
+
+        Assert.IsTrue(results.All(r => r.Status == TrainerStatus.Completed), string.Join("; ", results.Select(r => r.StatusText)));
+        Assert.AreEqual("Mlp 784-64-10", results[0].Trainer);
+        Assert.HasCount(2, results[0].LearningCurve);
+        Assert.IsTrue(results.All(r => r.LearningCurve.All(e => e.ValidationLoss is > 0 && e.ValidationAccuracy is > 0.3)), "validation figures every epoch");
+        Assert.IsTrue(results[1].LearningCurve.Count is > 2 and <= RegularizedMlp.MaxEpochs, $"{results[1].LearningCurve.Count} epochs");
+        Assert.AreEqual(results[0].LearningCurve.Count + results[1].LearningCurve.Count, epochs.Count);
+        StringAssert.StartsWith(epochs[^1], "Mlp 784-64-10 regularized ");
+        Assert.IsTrue(results.All(r => r.MicroAccuracy is > 0.7 and <= 1), string.Join(", ", results.Select(r => $"{r.Trainer} {r.MicroAccuracy}")));
     }
 
     /// <summary>Passes Fit through to an estimator after showing the training data to <c>inspect</c>.</summary>
@@ -81,6 +151,6 @@ public sealed class ComparisonRunnerTests
         Assert.AreEqual("TorchSharp TextClassification", last.Name);
         Assert.AreEqual(CandidateInput.Raw, last.Input);
         Assert.AreEqual(ComparisonTask.Multiclass, last.Evaluation);
-        Assert.HasCount(6, ImdbComparison.CreatePlan(new MLContext(seed: 1)).Candidates);
+        Assert.HasCount(8, ImdbComparison.CreatePlan(new MLContext(seed: 1)).Candidates);
     }
 }
