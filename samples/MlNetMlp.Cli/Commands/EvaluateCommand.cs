@@ -3,50 +3,57 @@ using System.Globalization;
 using Microsoft.ML;
 using MlNetMlp.Cli.Console;
 using MlNetMlp.Cli.Data;
+using MlNetMlp.Cli.Options;
 using MlNetMlp.Experiments.Uncertainty;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace MlNetMlp.Cli.Commands;
 
-/// <summary><c>mlnetmlp evaluate --model model.zip --data PATH</c>: a saved model's metrics on a data set's test part.</summary>
+/// <summary><c>mlnetmlp evaluate --model model.zip --data PATH</c>: a saved model's metrics on a data set's test part (only that part is read).</summary>
 internal sealed class EvaluateCommand : Command<EvaluateCommand.Settings>
 {
-    public sealed class Settings : CommandSettings
+    public sealed class Settings : CheckedSettings
     {
         [CommandOption("--model <PATH>")]
         [Description("A model .zip saved by train")]
-        public string Model { get; init; } = "";
+        public string? Model { get; init; }
 
         [CommandOption("--data <PATH>")]
-        [Description("MNIST: a folder of IDX files (t10k-* is used). IMDb: the aclImdb folder or .tar.gz (test/ is used)")]
-        public string Data { get; init; } = "";
+        [Description("MNIST: a folder with the t10k-* IDX files. IMDb: the aclImdb folder, its .tar.gz, or a CSV/TSV of text and label. Only the test part is read, so it may be all there is")]
+        public string? Data { get; init; }
 
         [CommandOption("--samples <T>")]
         [Description("Stochastic passes of Monte Carlo dropout for a network with dropout, at least 2 (default 50)")]
-        [DefaultValue(UncertaintyStudyOptions.Defaults.MonteCarloSamples)]
-        public int Samples { get; init; } = UncertaintyStudyOptions.Defaults.MonteCarloSamples;
+        [DefaultValue("50")]
+        public string SamplesText { get; init; } = UncertaintyStudyOptions.Defaults.MonteCarloSamples.ToString(CultureInfo.InvariantCulture);
 
-        public override ValidationResult Validate()
+        public int Samples => OptionValue.Integer("--samples", SamplesText, minimum: 2)!.Value;
+
+        protected override void Check()
         {
-            if (Model.Length == 0 || Data.Length == 0)
+            if (string.IsNullOrEmpty(Model))
             {
-                return ValidationResult.Error("Both --model and --data are required.");
+                throw new UsageException("--model: required; expected a model .zip saved by 'mlnetmlp train'.");
             }
 
-            return Samples < 2 ? ValidationResult.Error($"Expected --samples of at least 2: one pass has no spread. Received: {Samples}.") : ValidationResult.Success();
+            if (string.IsNullOrEmpty(Data))
+            {
+                throw new UsageException("--data: required; expected the data set whose test part to evaluate on (an MNIST folder, or the IMDb folder or archive).");
+            }
+
+            _ = Samples;
         }
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var mlContext = new MLContext(seed: 1);
-        var model = ModelFile.Load(mlContext, settings.Model, out var inputSchema);
-        var kind = ModelInput.KindOf(inputSchema.Select(c => c.Name).ToList(), settings.Model);
-        var test = DatasetSource.LoadTest(kind, settings.Data);
-        var predictions = model.Transform(test);
+        var model = SavedModel.Load(mlContext, settings.Model!);
+        var test = DatasetSource.LoadTest(model.Kind, settings.Data!);
+        var predictions = model.Transformer.Transform(test);
         var table = new Table().AddColumns("metric", "value");
-        if (kind == DatasetKind.Mnist)
+        if (model.Kind == DatasetKind.Mnist)
         {
             var metrics = mlContext.MulticlassClassification.Evaluate(predictions);
             Add(table, "micro accuracy", metrics.MicroAccuracy);
@@ -63,7 +70,7 @@ internal sealed class EvaluateCommand : Command<EvaluateCommand.Settings>
         }
 
         AnsiConsole.Write(table);
-        PrintUncertainty(model, test, settings.Samples);
+        PrintUncertainty(model.Transformer, test, settings.Samples);
         return ExitCodes.Success;
     }
 

