@@ -12,6 +12,7 @@ var app = new CommandApp();
 app.Configure(config =>
 {
     config.SetApplicationName("mlnetmlp");
+    config.SetApplicationVersion(ProgramVersion.Describe());
     config.SetExceptionHandler((exception, _) => ErrorReport.Handle(exception));
     config.AddCommand<CompareCommand>("compare")
         .WithDescription("The main job: train the MLP and ML.NET's own trainers on the same data and write a report (md, html, csv, json, charts).")

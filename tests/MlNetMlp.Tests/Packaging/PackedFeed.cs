@@ -11,9 +11,9 @@ namespace MlNetMlp.Tests.Packaging;
 /// </summary>
 internal sealed class PackedFeed
 {
-    /// <summary>Every package the repository publishes.</summary>
+    /// <summary>Every package the repository publishes: the libraries, and the command-line program as the .NET tool <c>mlnetmlp</c>.</summary>
     public static readonly IReadOnlyList<string> PackageIds =
-        ["MlNetMlp.Core", "MlNetMlp.Transforms", "MlNetMlp.Scoring", "MlNetMlp.Trainers", "MlNetMlp.Datasets", "MlNetMlp.Pipelines", "MlNetMlp.Experiments"];
+        ["MlNetMlp.Core", "MlNetMlp.Transforms", "MlNetMlp.Scoring", "MlNetMlp.Trainers", "MlNetMlp.Datasets", "MlNetMlp.Pipelines", "MlNetMlp.Experiments", "mlnetmlp"];
 
     private static readonly Lazy<PackedFeed> Packed = new(Pack, LazyThreadSafetyMode.ExecutionAndPublication);
 
