@@ -15,12 +15,13 @@ app.Configure(config =>
     config.SetApplicationVersion(ProgramVersion.Describe());
     config.SetExceptionHandler((exception, _) => ErrorReport.Handle(exception));
     config.AddCommand<CompareCommand>("compare")
-        .WithDescription("The main job: train the MLP and ML.NET's own trainers on the same data and write a report (md, html, csv, json, charts).")
+        .WithDescription("The main job: train the course's MLP, its regularized form and ML.NET's own trainers on the same data and write a report (md, html, csv, json, charts).")
         .WithExample("compare", "mnist")
         .WithExample("compare", "imdb", "--data", "../shared/data/imdb/aclImdb.tar.gz", "--out", "out/imdb");
     config.AddCommand<TrainCommand>("train")
-        .WithDescription("Fit a ready pipeline (MNIST 784-512-10, IMDb 16-16-1) and save the model .zip.")
-        .WithExample("train", "mnist", "--model", "out/mnist-model.zip");
+        .WithDescription("Fit the course's network (MNIST 784-512-10, IMDb 16-16-1), changed by the network options, and save the model .zip with its learning curves (PNG, CSV) beside it.")
+        .WithExample("train", "mnist", "--model", "out/mnist-model.zip")
+        .WithExample("train", "imdb", "--hidden", "16,16", "--dropout", "0.5", "--validation-split", "0.2", "--early-stopping", "3", "--epochs", "20");
     config.AddCommand<PredictCommand>("predict")
         .WithDescription("Load a saved model (.zip, or .onnx scored by ONNX Runtime) and predict: an image or IDX file for MNIST, a text file or stdin for IMDb.")
         .WithExample("predict", "--model", "out/mnist-model.zip", "--input", "digit.png");

@@ -46,11 +46,13 @@ internal sealed class CompareCommand : Command<CompareCommand.Settings>
         var folder = OutputPath.Folder("--out", settings.OutPath);
         var mlContext = new MLContext(seed: settings.Seed);
         var dataset = DatasetSource.Load(mlContext, settings.Kind, settings.Data, settings.Rows, settings.Seed);
+        dataset = dataset with { Description = dataset.Description with { ValidationRows = HeldOutRows(dataset, settings) } };
         AnsiConsole.MarkupLineInterpolated($"[bold]{dataset.Description.Name}[/]: {dataset.Description.TrainRows:N0} training and {dataset.Description.TestRows:N0} test rows from {dataset.Description.Source}");
 
-        var report = RunWithProgress(mlContext, dataset, settings);
+        var report = RunWithProgress(mlContext, dataset, settings) with { CommandLine = ProgramCommandLine.Current(), Seed = settings.Seed };
         var files = ReportWriter.Write(report, folder);
         AnsiConsole.Write(ResultsTable(report));
+        AnsiConsole.WriteLine(string.Join(" ", ComparisonVerdict.Sentences(report)));
         AnsiConsole.MarkupLineInterpolated($"Report: [link]{files.Markdown}[/], {files.Html}, {files.Csv}, {files.Json} and {files.Charts.Count} charts in {files.Directory}");
         return report.Results.Any(r => r.Status == TrainerStatus.Completed) ? ExitCodes.Success : ExitCodes.Failure;
     }
@@ -99,9 +101,16 @@ internal sealed class CompareCommand : Command<CompareCommand.Settings>
         return report!;
     }
 
+    /// <summary>The rows each MLP holds out of the training rows to validate, as the trainer splits them (the last fraction, rounded down); null when none.</summary>
+    private static long? HeldOutRows(LoadedDataset dataset, Settings settings)
+    {
+        var fraction = settings.ValidationSplit ?? MlpCandidate.DefaultValidationFraction;
+        return fraction > 0 ? (long)(dataset.Description.TrainRows * (double)fraction) : null;
+    }
+
     private static Table ResultsTable(ComparisonReport report)
     {
-        var table = new Table().AddColumns("trainer", "accuracy", "macro acc.", "log-loss", "train s", "rows/s", "model KiB", "status");
+        var table = new Table().AddColumns("trainer", "accuracy", "macro acc.", "log-loss (nats)", "train s", "rows/s", "model KiB", "status");
         foreach (var result in report.Results)
         {
             table.AddRow(

@@ -21,6 +21,8 @@ public enum CandidateInput
 /// <param name="Evaluation">How its predictions are evaluated when that differs from the comparison's task (a multiclass trainer on a two-class key label); null to follow the task.</param>
 /// <param name="LabelColumnName">The label column its predictions are evaluated against, when it makes its own; null for the comparison's.</param>
 /// <param name="SkipReason">Says why a failure means the trainer cannot run here (e.g. weights that cannot be downloaded), so it is reported as skipped; null or a null answer reports the failure.</param>
+/// <param name="Settings">Its settings as the report states them so the run can be repeated, e.g. "100 trees of 20 leaves, learning rate 0.2"; read from the same options the estimator is built from.</param>
+/// <param name="IsMlp">True for this library's MLPs, the subject of the comparison; false for the trainers they are measured against.</param>
 public sealed record Candidate(
     string Name,
     CandidateInput Input,
@@ -28,7 +30,9 @@ public sealed record Candidate(
     Func<ITransformer, IReadOnlyList<EpochMetrics>>? LearningCurve = null,
     ComparisonTask? Evaluation = null,
     string? LabelColumnName = null,
-    Func<Exception, string?>? SkipReason = null);
+    Func<Exception, string?>? SkipReason = null,
+    string Settings = "",
+    bool IsMlp = false);
 
 /// <summary>
 /// What a candidate's estimator may use when it is built. The test rows are deliberately not among it: a candidate sees

@@ -1,3 +1,4 @@
+using System.Globalization;
 using MlNetMlp.Experiments.Reports;
 using MlNetMlp.Pipelines;
 using MlNetMlp.Trainers;
@@ -36,8 +37,35 @@ public static class MlpCandidate
             },
             model => ((MlpTransformer)model).Model.History
                 .Select(epoch => new EpochMetrics(epoch.Epoch, epoch.TrainingLoss, epoch.ValidationLoss, epoch.TrainingMetric, epoch.ValidationMetric))
-                .ToList());
+                .ToList(),
+            Settings: Describe(createOptions()),
+            IsMlp: true);
     }
+
+    /// <summary>
+    /// The network and its training as a report states them, e.g. "Dense(512, Relu) then the output layer; RmsProp, learning
+    /// rate 0.001, batch 128, 5 epochs; validation on the last 10% of the training rows; no early stopping; seed 1".
+    /// </summary>
+    /// <param name="options">The options the MLP is trained with.</param>
+    /// <returns>One line.</returns>
+    public static string Describe(MlpOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var validation = options.ValidationData is not null
+            ? "validation on separate data"
+            : options.ValidationFraction > 0
+                ? $"validation on the last {Percent(options.ValidationFraction)} of the training rows"
+                : "no validation";
+        var stopping = options.EarlyStopping is { } rule
+            ? $"early stopping on {rule.Monitor} after {rule.Patience} epochs without improvement{(rule.RestoreBestWeights ? ", best epoch's weights restored" : "")}"
+            : "no early stopping";
+        var epochs = options.EarlyStopping is null ? $"{options.Epochs} epochs" : $"at most {options.Epochs} epochs";
+        var rate = options.LearningRate.ToString(CultureInfo.InvariantCulture);
+        return $"{string.Join(", ", options.GetHiddenLayers())} then the output layer; {options.Optimizer}, learning rate {rate}, batch {options.BatchSize}, "
+            + $"{epochs}; {validation}; {stopping}; seed {options.Seed?.ToString(CultureInfo.InvariantCulture) ?? "none"}";
+    }
+
+    private static string Percent(float fraction) => (fraction * 100).ToString("0.##", CultureInfo.InvariantCulture) + "%";
 
     /// <summary>
     /// The two MLPs of a comparison: the network as given (the course's recipe unless the caller shaped it), then the same

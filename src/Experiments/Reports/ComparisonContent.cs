@@ -8,8 +8,8 @@ internal sealed class ComparisonContent(ComparisonReport report) : IReportConten
 {
     private static readonly string[] CsvHeader =
     [
-        "trainer", "task", "status", "status_reason", "micro_accuracy", "macro_accuracy", "log_loss", "auc", "f1_score",
-        "training_seconds", "prediction_rows_per_second", "model_bytes",
+        "trainer", "task", "status", "status_reason", "micro_accuracy", "macro_accuracy", "log_loss_nats", "auc", "f1_score",
+        "training_seconds", "prediction_rows_per_second", "model_bytes", "settings",
     ];
 
     public object Json => report;
@@ -22,9 +22,13 @@ internal sealed class ComparisonContent(ComparisonReport report) : IReportConten
         {
             new(
                 "Results",
-                [$"Task: {TaskName(report.Task)}. Metrics on {report.Data.TestRows.ToString("N0", CultureInfo.InvariantCulture)} test rows of {report.Data.Name}."],
+                [
+                    $"Task: {TaskName(report.Task)}. Metrics on {report.Data.TestRows.ToString("N0", CultureInfo.InvariantCulture)} test rows of {report.Data.Name}.",
+                    string.Join(" ", ComparisonVerdict.Sentences(report)),
+                ],
                 [ResultsTable()],
                 [.. charts.Where(c => c.FileName is "accuracy.png" or "training-time.png")]),
+            new("Metrics", MetricNotes(), [], []),
         };
 
         var curves = report.Results.Where(r => r.LearningCurve.Count > 0).ToList();
@@ -46,6 +50,7 @@ internal sealed class ComparisonContent(ComparisonReport report) : IReportConten
                 [.. charts.Where(c => c.FileName == ComparisonCharts.ConfusionFileName(result))]));
         }
 
+        sections.Add(new ReportSection("Settings", RunNotes(), [SettingsTable()], []));
         sections.Add(new ReportSection("Data", [], [ContextTables.Data(report.Data)], []));
         sections.Add(new ReportSection("Machine and versions", [], [ContextTables.Machine(report.Machine, report.CreatedAt, report.Versions)], []));
         return new ReportDocument(report.Title, Summary(), sections);
@@ -55,7 +60,7 @@ internal sealed class ComparisonContent(ComparisonReport report) : IReportConten
     [
         CsvTable.Quote(r.Trainer), r.Task.ToString(), r.Status.ToString(), CsvTable.Quote(r.StatusReason ?? string.Empty),
         CsvTable.Number(r.MicroAccuracy), CsvTable.Number(r.MacroAccuracy), CsvTable.Number(r.LogLoss), CsvTable.Number(r.Auc), CsvTable.Number(r.F1Score),
-        CsvTable.Number(r.TrainingSeconds), CsvTable.Number(r.PredictionRowsPerSecond), CsvTable.Integer(r.ModelBytes),
+        CsvTable.Number(r.TrainingSeconds), CsvTable.Number(r.PredictionRowsPerSecond), CsvTable.Integer(r.ModelBytes), CsvTable.Quote(r.Settings),
     ]));
 
     public IReadOnlyDictionary<string, string> ExtraCsv() => new Dictionary<string, string>();
@@ -94,7 +99,7 @@ internal sealed class ComparisonContent(ComparisonReport report) : IReportConten
     private ReportTable ResultsTable()
     {
         var binary = report.Task == ComparisonTask.Binary;
-        List<string> headers = ["Trainer", "Status", binary ? "Accuracy" : "Micro-accuracy", "Macro-accuracy", "Log-loss"];
+        List<string> headers = ["Trainer", "Status", binary ? "Accuracy" : "Micro-accuracy", "Macro-accuracy", "Log-loss (nats)"];
         if (binary)
         {
             headers.AddRange(["AUC", "F1"]);
@@ -114,6 +119,45 @@ internal sealed class ComparisonContent(ComparisonReport report) : IReportConten
         }).ToList();
         return new ReportTable(headers, rows);
     }
+
+    /// <summary>What each column measures and in which unit, so the numbers of different trainers are read alike.</summary>
+    private List<string> MetricNotes()
+    {
+        var notes = new List<string>
+        {
+            report.Task == ComparisonTask.Binary
+                ? "Accuracy: the share of test rows classified correctly. Macro-accuracy: the mean of the recalls of the two classes. AUC: the area under the ROC curve. F1: of the positive class."
+                : "Micro-accuracy: the share of test rows classified correctly. Macro-accuracy: the mean over classes of each class's recall, so every class counts alike.",
+            "Log-loss: the mean over the test rows of -ln p, p being the probability given to the true class, in nats (natural logarithm), the unit of the MLPs' training loss and of the learning curves below. "
+            + "ML.NET's BinaryClassification.Evaluate reports binary log-loss in bits (base 2); this report multiplies it by ln 2 = 0.6931 so that every log-loss here is in nats. "
+            + "ML.NET's multiclass log-loss is already in nats. Trainers without calibrated probabilities (the averaged perceptron) have none.",
+            "Training (s): the wall time of Fit alone. The data are read, prepared and cached once before any trainer starts and are not counted; "
+            + "the MLPs' per-epoch validation on their held-out rows is part of their training and is counted; pipelines that featurize raw text (FeaturizeText) do so inside their Fit. "
+            + "The test rows are scored once, after training.",
+            "Prediction (rows/s): test rows scored per second by the whole saved chain, from raw rows to predicted label, in one pass. Model size: the saved .zip with its data preparation.",
+        };
+        return notes;
+    }
+
+    private List<string> RunNotes()
+    {
+        var notes = new List<string>();
+        if (report.CommandLine is { } command)
+        {
+            notes.Add($"Command line: {command}");
+        }
+
+        notes.Add(report.Seed is { } seed
+            ? $"Seed: {seed.ToString(CultureInfo.InvariantCulture)} (the ML.NET context, the MLPs' initialization, shuffling and dropout, and any data subset)."
+            : "Seed: not recorded.");
+        notes.Add("The trainers on the prepared features all see the same training rows in one seeded random order, and the MLPs hold out the last rows of that order to validate; "
+            + "pipelines that featurize the raw text read the same training rows. No trainer sees a test row before it is scored.");
+        return notes;
+    }
+
+    private ReportTable SettingsTable() => new(
+        ["Trainer", "Settings"],
+        [.. report.Results.Select(r => (IReadOnlyList<string>)[r.Trainer, r.Settings.Length > 0 ? r.Settings : ReportFormat.Missing])]);
 
     private static ReportTable CurveTable(TrainerResult result) => new(
         [$"{result.Trainer}: epoch", "Training loss", "Validation loss", "Training accuracy", "Validation accuracy"],

@@ -23,6 +23,12 @@ public sealed record ComparisonReport
     /// <summary>One result per trainer, in the order the report lists them.</summary>
     public required IReadOnlyList<TrainerResult> Results { get; init; }
 
+    /// <summary>The command that produced the report, to repeat it, e.g. <c>mlnetmlp compare mnist --seed 1</c>; null when run from code.</summary>
+    public string? CommandLine { get; init; }
+
+    /// <summary>The seed of the ML.NET context, the MLPs and any data subset; null when the caller did not say.</summary>
+    public int? Seed { get; init; }
+
     /// <summary>When the comparison ran.</summary>
     public DateTimeOffset CreatedAt { get; init; } = DateTimeOffset.UtcNow;
 }

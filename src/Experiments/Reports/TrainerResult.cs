@@ -9,11 +9,20 @@ namespace MlNetMlp.Experiments.Reports;
 /// </summary>
 public sealed record TrainerResult
 {
+    /// <summary>ln 2: ML.NET's binary log-loss is in bits (base 2); times this it is in nats, as torch's and Keras's losses.</summary>
+    public static readonly double NatsPerBit = Math.Log(2);
+
     /// <summary>The trainer's name as the report shows it, e.g. <c>SdcaMaximumEntropy</c> or <c>Mlp 512-10</c>.</summary>
     public required string Trainer { get; init; }
 
     /// <summary>The task the trainer ran.</summary>
     public required ComparisonTask Task { get; init; }
+
+    /// <summary>The trainer's settings as the report states them (network, optimizer, epochs, stopping rule; or the baseline's options).</summary>
+    public string Settings { get; init; } = "";
+
+    /// <summary>True for this library's MLPs, the comparison's subject; false for the trainers they are measured against.</summary>
+    public bool IsMlp { get; init; }
 
     /// <summary>Whether the trainer ran.</summary>
     public TrainerStatus Status { get; init; } = TrainerStatus.Completed;
@@ -27,7 +36,10 @@ public sealed record TrainerResult
     /// <summary>The mean over classes of each class's accuracy (for binary, the mean of the two recalls).</summary>
     public double? MacroAccuracy { get; init; }
 
-    /// <summary>The mean log-loss on the test rows.</summary>
+    /// <summary>
+    /// The mean log-loss on the test rows in nats (natural logarithm), the unit of the MLP's training loss: ML.NET's multiclass
+    /// log-loss as it reports it, its binary log-loss (which it reports in bits) times ln 2.
+    /// </summary>
     public double? LogLoss { get; init; }
 
     /// <summary>The area under the ROC curve (binary only).</summary>
@@ -84,7 +96,7 @@ public sealed record TrainerResult
 
     /// <summary>A completed binary result with the metrics of ML.NET's <c>BinaryClassification.Evaluate</c> or <c>EvaluateNonCalibrated</c>.</summary>
     /// <param name="trainer">The trainer's name.</param>
-    /// <param name="metrics">The test-set metrics; log-loss is filled in only when they are calibrated.</param>
+    /// <param name="metrics">The test-set metrics; log-loss is filled in only when they are calibrated, converted from ML.NET's bits to nats.</param>
     /// <returns>
     /// A result with accuracy, macro-accuracy (the mean of the positive and negative recalls), AUC, F1 and,
     /// for calibrated metrics, log-loss; add timings with <c>with</c>.
@@ -95,7 +107,7 @@ public sealed record TrainerResult
         Task = ComparisonTask.Binary,
         MicroAccuracy = metrics.Accuracy,
         MacroAccuracy = (metrics.PositiveRecall + metrics.NegativeRecall) / 2,
-        LogLoss = (metrics as CalibratedBinaryClassificationMetrics)?.LogLoss,
+        LogLoss = (metrics as CalibratedBinaryClassificationMetrics)?.LogLoss * NatsPerBit,
         Auc = metrics.AreaUnderRocCurve,
         F1Score = metrics.F1Score,
     };

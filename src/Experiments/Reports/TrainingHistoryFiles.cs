@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using ScottPlot;
 
@@ -87,15 +86,12 @@ public static class TrainingHistoryFiles
     private static string Csv(IReadOnlyList<MlpEpoch> history)
     {
         var metric = history[0].MetricName;
-        var csv = new StringBuilder().AppendLine($"epoch,loss,{metric},val_loss,val_{metric},penalty_loss,seconds");
-        foreach (var e in history)
-        {
-            csv.AppendLine(string.Join(',', e.Epoch.ToString(CultureInfo.InvariantCulture), Number(e.TrainingLoss), Number(e.TrainingMetric),
-                Number(e.ValidationLoss), Number(e.ValidationMetric), Number(e.PenaltyLoss), Number(e.WallTime.TotalSeconds)));
-        }
-
-        return csv.ToString();
+        return CsvTable.Render(
+            ["epoch", "loss", metric, "val_loss", $"val_{metric}", "penalty_loss", "seconds"],
+            history.Select(e => (IReadOnlyList<string>)
+            [
+                CsvTable.Integer(e.Epoch), CsvTable.Number(e.TrainingLoss), CsvTable.Number(e.TrainingMetric), CsvTable.Number(e.ValidationLoss),
+                CsvTable.Number(e.ValidationMetric), CsvTable.Number(e.PenaltyLoss), CsvTable.Number(e.WallTime.TotalSeconds),
+            ]));
     }
-
-    private static string Number(double? value) => value?.ToString("R", CultureInfo.InvariantCulture) ?? string.Empty;
 }

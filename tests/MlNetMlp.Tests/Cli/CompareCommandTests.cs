@@ -33,6 +33,12 @@ public sealed class CompareCommandTests
         StringAssert.Contains(report, "1,500");
         StringAssert.Contains(report, "TorchSharp");
         StringAssert.Contains(report, "libtorch");
+        StringAssert.Contains(report, $"Command line: mlnetmlp compare mnist --rows 1500 --out {directory.Path}");
+        StringAssert.Contains(report, "Seed: 1 (");
+        StringAssert.Contains(report, "| Mlp 784-512-10 regularized | Dense(512, Relu), Dropout(0.5) then the output layer; RmsProp, learning rate 0.001, batch 128, at most 20 epochs;");
+        StringAssert.Contains(report, "| Validation rows | 150 |");
+        StringAssert.Contains(result.StandardOutput, "Best ML.NET trainer: ");
+        StringAssert.Contains(report, "Best ML.NET trainer: ");
     }
 
     [TestMethod]

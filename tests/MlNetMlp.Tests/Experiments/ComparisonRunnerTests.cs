@@ -130,6 +130,91 @@ public sealed class ComparisonRunnerTests
         Assert.IsTrue(results.All(r => r.MicroAccuracy is > 0.7 and <= 1), string.Join(", ", results.Select(r => $"{r.Trainer} {r.MicroAccuracy}")));
     }
 
+    [TestMethod]
+    public void Run_FirstCandidate_FindsEveryTrainingRowPreparedBeforeItsFitIsTimed()
+    {
+        // Only Fit is timed. Were the prepared rows cached lazily, the first candidate's Fit would also pay for reading
+        // and preparing every row, and the others would not.
+        var mlContext = new MLContext(seed: 1);
+        var train = mlContext.Data.TakeRows(MnistSample.Load(DataSplit.Train), 300);
+        var test = mlContext.Data.TakeRows(MnistSample.Load(DataSplit.Test), 100);
+        var prepared = 0;
+        var preparation = MnistPipeline.Preparation(mlContext)
+            .Append(mlContext.Transforms.CustomMapping<PreparedRow, CountedRow>((_, counted) => { prepared++; counted.Counted = 1; }, contractName: "CountPreparedRows"));
+        var preparedBeforeFit = new List<int>();
+        var sdca = BaselineCandidates.Multiclass[0];
+        var recorded = sdca with { CreateEstimator = setup => new FitRecorder(sdca.CreateEstimator(setup), _ => preparedBeforeFit.Add(prepared)) };
+        var runner = new ComparisonRunner(mlContext, ComparisonTask.Multiclass, preparation);
+
+        var result = runner.Run(train, test, [recorded]).Single();
+
+        Assert.AreEqual(TrainerStatus.Completed, result.Status, result.StatusText);
+        Assert.AreEqual(300, preparedBeforeFit.Single(), "every training row prepared and cached before Fit starts");
+    }
+
+    [TestMethod]
+    public void Run_Results_CarryEachCandidatesSettings_AndMarkTheMlps()
+    {
+        var mlContext = new MLContext(seed: 1);
+        var train = mlContext.Data.TakeRows(MnistSample.Load(DataSplit.Train), 400);
+        var test = mlContext.Data.TakeRows(MnistSample.Load(DataSplit.Test), 100);
+        MlpOptions Network()
+        {
+            var options = MnistComparison.CreateNetwork();
+            options.HiddenLayers = [32];
+            options.Epochs = 1;
+            options.Seed = 7;
+            return options;
+        }
+
+        var runner = new ComparisonRunner(mlContext, ComparisonTask.Multiclass, MnistPipeline.Preparation(mlContext));
+
+        var results = runner.Run(train, test, [MnistComparison.Candidates(Network)[0], BaselineCandidates.Multiclass[1]]);
+
+        Assert.IsTrue(results[0].IsMlp);
+        Assert.IsFalse(results[1].IsMlp);
+        Assert.AreEqual(
+            "Dense(32, Relu) then the output layer; RmsProp, learning rate 0.001, batch 128, 1 epochs; validation on the last 10% of the training rows; no early stopping; seed 7",
+            results[0].Settings);
+        Assert.AreEqual("ML.NET defaults: L1 1, L2 1, history 20, tolerance 1E-07, iterations until converged", results[1].Settings);
+    }
+
+    [TestMethod]
+    public void Baselines_Settings_AreReadFromTheOptionsTheyAreBuiltWith()
+    {
+        var settings = BaselineCandidates.Multiclass.Concat(BaselineCandidates.Binary("Text")).ToDictionary(c => c.Name, c => c.Settings);
+
+        Assert.AreEqual("ML.NET defaults: L2 chosen from the data, L1 chosen from the data, passes chosen from the data, convergence tolerance 0.1", settings["SdcaMaximumEntropy"]);
+        Assert.AreEqual("ML.NET defaults: 100 trees of 20 leaves, at least 10 rows a leaf, learning rate 0.2, 255 bins a feature", settings["FastTree"]);
+        StringAssert.StartsWith(settings["OneVersusAll(FastTree)"], "ML.NET defaults: one binary FastTree per class, 100 trees of 20 leaves");
+        StringAssert.StartsWith(settings["LightGbm"], "ML.NET defaults: 100 boosting rounds, leaves chosen from the data");
+        Assert.AreEqual("ML.NET defaults: 10 passes, learning rate 1, L2 0, HingeLoss", settings["AveragedPerceptron"]);
+        StringAssert.StartsWith(settings["FeaturizeText+AveragedPerceptron"], "FeaturizeText defaults (word 1-2-grams and character 3-grams, L2-normalized) on the raw text; trainer at ML.NET defaults: 10 passes");
+    }
+
+    [TestMethod]
+    public void Regularized_Settings_NameDropoutTheEpochBudgetAndTheStoppingRule()
+    {
+        var regularized = RegularizedMlp.Apply(ImdbComparison.CreateNetwork());
+        regularized.Seed = 1;
+
+        Assert.AreEqual(
+            "Dense(16, Relu), Dropout(0.5), Dense(16, Relu), Dropout(0.5) then the output layer; RmsProp, learning rate 0.001, batch 512, at most 20 epochs; "
+            + "validation on the last 10% of the training rows; early stopping on ValidationLoss after 3 epochs without improvement, best epoch's weights restored; seed 1",
+            MlpCandidate.Describe(regularized));
+    }
+
+    private sealed class PreparedRow
+    {
+        [VectorType(784)]
+        public float[] Features { get; set; } = [];
+    }
+
+    private sealed class CountedRow
+    {
+        public float Counted { get; set; }
+    }
+
     /// <summary>Passes Fit through to an estimator after showing the training data to <c>inspect</c>.</summary>
     private sealed class FitRecorder(IEstimator<ITransformer> inner, Action<IDataView> inspect) : IEstimator<ITransformer>
     {

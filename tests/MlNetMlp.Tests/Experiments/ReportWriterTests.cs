@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.ML;
+using Microsoft.ML.Data;
 using MlNetMlp.Datasets;
 using MlNetMlp.Experiments.Comparison;
 using MlNetMlp.Experiments.Reports;
@@ -33,10 +34,10 @@ public sealed class ReportWriterTests
 
         var csv = File.ReadAllLines(files.Csv);
         Assert.HasCount(4, csv);
-        Assert.AreEqual("trainer,task,status,status_reason,micro_accuracy,macro_accuracy,log_loss,auc,f1_score,training_seconds,prediction_rows_per_second,model_bytes", csv[0]);
-        Assert.AreEqual("Mlp 512 relu,Multiclass,Completed,,0.9712345,0.97,0.0951,,,41.25,15000.7,1634567", csv[1]);
-        Assert.AreEqual("SdcaMaximumEntropy,Multiclass,Completed,,0.9123,0.9101,0.3,,,12.5,250000,31744", csv[2]);
-        Assert.AreEqual("TorchSharp TextClassification,Multiclass,Skipped,\"weights unavailable offline, no network\",,,,,,,,", csv[3]);
+        Assert.AreEqual("trainer,task,status,status_reason,micro_accuracy,macro_accuracy,log_loss_nats,auc,f1_score,training_seconds,prediction_rows_per_second,model_bytes,settings", csv[0]);
+        Assert.AreEqual("Mlp 512 relu,Multiclass,Completed,,0.9712345,0.97,0.0951,,,41.25,15000.7,1634567,\"Dense(512, Relu) then the output layer; RmsProp, 5 epochs\"", csv[1]);
+        Assert.AreEqual("SdcaMaximumEntropy,Multiclass,Completed,,0.9123,0.9101,0.3,,,12.5,250000,31744,ML.NET defaults: L2 chosen from the data", csv[2]);
+        Assert.AreEqual("TorchSharp TextClassification,Multiclass,Skipped,\"weights unavailable offline, no network\",,,,,,,,,", csv[3]);
 
         using var json = JsonDocument.Parse(File.ReadAllText(files.Json));
         var root = json.RootElement;
@@ -54,7 +55,7 @@ public sealed class ReportWriterTests
 
         var markdown = File.ReadAllText(files.Markdown);
         StringAssert.Contains(markdown, "# MNIST: MLP against ML.NET trainers");
-        StringAssert.Contains(markdown, "| Trainer | Status | Micro-accuracy | Macro-accuracy | Log-loss | Training (s) | Prediction (rows/s) | Model size |");
+        StringAssert.Contains(markdown, "| Trainer | Status | Micro-accuracy | Macro-accuracy | Log-loss (nats) | Training (s) | Prediction (rows/s) | Model size |");
         StringAssert.Contains(markdown, "| Mlp 512 relu | completed | 0.9712 | 0.9700 | 0.0951 | 41.25 | 15,001 | 1.56 MB |");
         StringAssert.Contains(markdown, "| SdcaMaximumEntropy | completed | 0.9123 | 0.9101 | 0.3000 | 12.50 | 250,000 | 31.0 KB |");
         StringAssert.Contains(markdown, "| TorchSharp TextClassification | skipped: weights unavailable offline, no network | - | - | - | - | - | - |");
@@ -65,6 +66,15 @@ public sealed class ReportWriterTests
         StringAssert.Contains(markdown, "| Logical cores | 2 |");
         StringAssert.Contains(markdown, "![Confusion matrix of Mlp 512 relu (test rows)](confusion-mlp-512-relu.png)");
         Assert.DoesNotContain("AUC", markdown, "binary-only columns are left out of a multiclass report");
+
+        StringAssert.Contains(markdown, "Best ML.NET trainer: SdcaMaximumEntropy, micro-accuracy 0.9123 on 2,000 test rows (the standard error of an accuracy near it on that many rows is 0.0063). Mlp 512 relu: 0.9712, 0.0589 above it. Mlp 512 relu beats the best ML.NET trainer.");
+        StringAssert.Contains(markdown, "in nats (natural logarithm)");
+        StringAssert.Contains(markdown, "multiplies it by ln 2 = 0.6931");
+        StringAssert.Contains(markdown, "Command line: mlnetmlp compare mnist --seed 3");
+        StringAssert.Contains(markdown, "Seed: 3 (");
+        StringAssert.Contains(markdown, "| Mlp 512 relu | Dense(512, Relu) then the output layer; RmsProp, 5 epochs |");
+        StringAssert.Contains(markdown, "| TorchSharp TextClassification | - |");
+        StringAssert.Contains(markdown, "| Validation rows | 800 |");
 
         var html = File.ReadAllText(files.Html);
         Assert.AreEqual(files.Charts.Count, CountOf(html, "src=\"data:image/png;base64,"), "every chart is embedded");
@@ -94,9 +104,9 @@ public sealed class ReportWriterTests
         var files = ReportWriter.Write(report, folder.Path);
 
         CollectionAssert.AreEquivalent(new[] { "accuracy.png", "training-time.png" }, files.Charts.Select(c => c.FileName).ToArray());
-        StringAssert.Contains(File.ReadAllText(files.Markdown), "| Trainer | Status | Accuracy | Macro-accuracy | Log-loss | AUC | F1 |");
+        StringAssert.Contains(File.ReadAllText(files.Markdown), "| Trainer | Status | Accuracy | Macro-accuracy | Log-loss (nats) | AUC | F1 |");
         StringAssert.Contains(File.ReadAllText(files.Markdown), "| FastTree | completed | 0.8500 | 0.8490 | Infinity | 0.9312 | 0.8456 | 3.20 | 9,000 | 900 B |");
-        StringAssert.Contains(File.ReadAllLines(files.Csv)[1], ",0.85,0.849,Infinity,0.9312,0.8456,3.2,9000,900");
+        StringAssert.Contains(File.ReadAllLines(files.Csv)[1], ",0.85,0.849,Infinity,0.9312,0.8456,3.2,9000,900,");
         using var json = JsonDocument.Parse(File.ReadAllText(files.Json));
         Assert.AreEqual("Infinity", json.RootElement.GetProperty("results")[0].GetProperty("logLoss").GetString());
     }
@@ -152,7 +162,12 @@ public sealed class ReportWriterTests
 
         Assert.AreEqual(calibrated.Accuracy, withLogLoss.MicroAccuracy);
         Assert.AreEqual((calibrated.PositiveRecall + calibrated.NegativeRecall) / 2, withLogLoss.MacroAccuracy);
-        Assert.AreEqual(calibrated.LogLoss, withLogLoss.LogLoss);
+        // ML.NET reports binary log-loss in bits; the report keeps every log-loss in nats, the MLP's training loss unit.
+        var probabilities = mlContext.BinaryClassification.Trainers.LbfgsLogisticRegression().Fit(data).Transform(data).GetColumn<float>("Probability").ToArray();
+        var labels = data.GetColumn<bool>("Label").ToArray();
+        var nats = probabilities.Zip(labels, (p, label) => -Math.Log(label ? p : 1 - p)).Average();
+        Assert.AreEqual(calibrated.LogLoss * Math.Log(2), withLogLoss.LogLoss!.Value, 1e-12);
+        Assert.AreEqual(nats, withLogLoss.LogLoss.Value, 1e-4, $"mean -ln p over the rows {nats}, ML.NET's bits {calibrated.LogLoss}");
         Assert.AreEqual(calibrated.AreaUnderRocCurve, withLogLoss.Auc);
         Assert.AreEqual(calibrated.F1Score, withLogLoss.F1Score);
         Assert.IsNull(withoutLogLoss.LogLoss);
@@ -176,6 +191,38 @@ public sealed class ReportWriterTests
         StringAssert.Contains(machine.Runtime, ".NET");
     }
 
+    [TestMethod]
+    [DataRow(0.90, 0.93, "Mlp A: 0.9000, 0.0300 below it. Mlp B: 0.9300, level with it. Neither MLP beats the best ML.NET trainer.")]
+    [DataRow(0.95, 0.94, "Mlp A: 0.9500, 0.0200 above it. Mlp B: 0.9400, 0.0100 above it. Mlp A and Mlp B beat the best ML.NET trainer.")]
+    [DataRow(0.933, 0.92, "Mlp A: 0.9330, 0.0030 above it. Mlp B: 0.9200, 0.0100 below it. Mlp A beats the best ML.NET trainer, by less than two standard errors.")]
+    public void Verdict_ComparesEachMlpWithTheBestCompletedMlNetTrainer(double a, double b, string expected)
+    {
+        var report = MulticlassReport() with
+        {
+            Results =
+            [
+                new TrainerResult { Trainer = "Mlp A", Task = ComparisonTask.Multiclass, MicroAccuracy = a, IsMlp = true },
+                new TrainerResult { Trainer = "Mlp B", Task = ComparisonTask.Multiclass, MicroAccuracy = b, IsMlp = true },
+                new TrainerResult { Trainer = "LightGbm", Task = ComparisonTask.Multiclass, MicroAccuracy = 0.93 },
+                new TrainerResult { Trainer = "Sdca", Task = ComparisonTask.Multiclass, MicroAccuracy = 0.91 },
+                new TrainerResult { Trainer = "Broken", Task = ComparisonTask.Multiclass, MicroAccuracy = 0.99, Status = TrainerStatus.Failed },
+            ],
+        };
+
+        var sentences = ComparisonVerdict.Sentences(report);
+
+        Assert.AreEqual("Best ML.NET trainer: LightGbm, micro-accuracy 0.9300 on 2,000 test rows (the standard error of an accuracy near it on that many rows is 0.0057).", sentences[0]);
+        Assert.AreEqual(expected, string.Join(" ", sentences.Skip(1)));
+    }
+
+    [TestMethod]
+    public void Verdict_WithoutACompletedMlNetTrainer_SaysThereIsNone()
+    {
+        var report = MulticlassReport() with { Results = [MulticlassReport().Results[0]] };
+
+        CollectionAssert.AreEqual(new[] { "No verdict: it needs at least one MLP and one ML.NET trainer that completed." }, ComparisonVerdict.Sentences(report).ToArray());
+    }
+
     private static int CountOf(string text, string part) => (text.Length - text.Replace(part, string.Empty, StringComparison.Ordinal).Length) / part.Length;
 
     private static ComparisonReport MulticlassReport() => new()
@@ -186,6 +233,8 @@ public sealed class ReportWriterTests
         Machine = new MachineDescription(2, "Debian GNU/Linux 12", ".NET 10.0.0", "X64"),
         Versions = new Dictionary<string, string> { ["Microsoft.ML"] = "5.0.1", ["MlNetMlp.Pipelines"] = "0.1.0" },
         CreatedAt = new DateTimeOffset(2026, 11, 24, 20, 0, 0, TimeSpan.Zero),
+        CommandLine = "mlnetmlp compare mnist --seed 3",
+        Seed = 3,
         Results =
         [
             new TrainerResult
@@ -198,6 +247,8 @@ public sealed class ReportWriterTests
                 TrainingSeconds = 41.25,
                 PredictionRowsPerSecond = 15000.7,
                 ModelBytes = 1_634_567,
+                Settings = "Dense(512, Relu) then the output layer; RmsProp, 5 epochs",
+                IsMlp = true,
                 LearningCurve =
                 [
                     new EpochMetrics(1, 0.45, 0.52, 0.87, 0.85),
@@ -216,6 +267,7 @@ public sealed class ReportWriterTests
                 TrainingSeconds = 12.5,
                 PredictionRowsPerSecond = 250_000,
                 ModelBytes = 31_744,
+                Settings = "ML.NET defaults: L2 chosen from the data",
             },
             TrainerResult.Skipped("TorchSharp TextClassification", ComparisonTask.Multiclass, "weights unavailable offline, no network"),
         ],
