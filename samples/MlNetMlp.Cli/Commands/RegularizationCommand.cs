@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Microsoft.ML;
 using MlNetMlp.Cli.Console;
+using MlNetMlp.Cli.Options;
 using MlNetMlp.Cli.Data;
 using MlNetMlp.Experiments.Regularization;
 using MlNetMlp.Experiments.Reports;
@@ -43,32 +44,26 @@ internal sealed class RegularizationCommand : Command<RegularizationCommand.Sett
 
         public RegularizationValidation ValidationKind => Validation.Trim().ToLowerInvariant() == "split" ? RegularizationValidation.Split : RegularizationValidation.Test;
 
-        public override ValidationResult Validate()
+        protected override void Check()
         {
-            var common = base.Validate();
-            if (!common.Successful)
-            {
-                return common;
-            }
-
+            base.Check();
             if (Validation.Trim().ToLowerInvariant() is not ("test" or "split"))
             {
-                return ValidationResult.Error($"Expected --validation test or split. Received: '{Validation}'.");
+                throw new UsageException($"Expected --validation test or split. Received: '{Validation}'.");
             }
 
             if (ValidationRows is { } rows && (rows < 1 || ValidationKind != RegularizationValidation.Split))
             {
-                return ValidationResult.Error($"Expected --validation-rows of at least 1, with --validation split. Received: {rows} with --validation {Validation}.");
+                throw new UsageException($"Expected --validation-rows of at least 1, with --validation split. Received: {rows} with --validation {Validation}.");
             }
 
             try
             {
                 _ = ModelList;
-                return ValidationResult.Success();
             }
             catch (FormatException e)
             {
-                return ValidationResult.Error(e.Message);
+                throw new UsageException(e.Message);
             }
         }
 
@@ -117,7 +112,7 @@ internal sealed class RegularizationCommand : Command<RegularizationCommand.Sett
             EpochCompleted = (model, epoch) => AnsiConsole.WriteLine($"  {RegularizationModels.Describe(model)}: {epoch}"),
         };
 
-        var report = RegularizationStudy.Run(mlContext, dataset.Train, dataset.Test, options, dataset.Description.Source) with { CommandLine = StudySettings.CommandLine() };
+        var report = RegularizationStudy.Run(mlContext, dataset.Train, dataset.Test, options, dataset.Description.Source) with { CommandLine = ProgramCommandLine.Current() };
         var files = ReportWriter.Write(report, settings.Out ?? Path.Combine("out", "regularization-imdb"));
         AnsiConsole.Write(ResultsTable(report));
         foreach (var conclusion in report.Conclusions.Where(c => c.OursWithoutPenalty is not null))

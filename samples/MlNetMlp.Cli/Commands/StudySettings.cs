@@ -25,8 +25,4 @@ internal abstract class StudySettings : DatasetSettings
             throw new UsageException($"<dataset>: expected a data set name, {string.Join(" or ", Datasets)}. Received: '{Dataset}'.");
         }
     }
-
-    /// <summary>The command as typed, for the report: <c>mlnetmlp</c> and the arguments, quoted where they hold spaces.</summary>
-    public static string CommandLine() =>
-        string.Join(' ', ["mlnetmlp", .. Environment.GetCommandLineArgs().Skip(1).Select(a => a.Contains(' ', StringComparison.Ordinal) ? $"\"{a}\"" : a)]);
 }

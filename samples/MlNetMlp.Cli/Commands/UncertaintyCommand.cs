@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Diagnostics;
 using Microsoft.ML;
 using MlNetMlp.Cli.Console;
+using MlNetMlp.Cli.Options;
 using MlNetMlp.Cli.Data;
 using MlNetMlp.Experiments.Reports;
 using MlNetMlp.Experiments.Uncertainty;
@@ -30,20 +31,18 @@ internal sealed class UncertaintyCommand : Command<UncertaintyCommand.Settings>
 
         protected override IReadOnlyList<string> Datasets => ["mnist", "imdb"];
 
-        public override ValidationResult Validate()
+        protected override void Check()
         {
-            var common = base.Validate();
-            if (!common.Successful)
-            {
-                return common;
-            }
-
+            base.Check();
             if (Samples < 2)
             {
-                return ValidationResult.Error($"Expected --samples of at least 2: one pass has no spread. Received: {Samples}.");
+                throw new UsageException($"Expected --samples of at least 2: one pass has no spread. Received: {Samples}.");
             }
 
-            return Members < 2 ? ValidationResult.Error($"Expected --members of at least 2: one network is no ensemble. Received: {Members}.") : ValidationResult.Success();
+            if (Members < 2)
+            {
+                throw new UsageException($"Expected --members of at least 2: one network is no ensemble. Received: {Members}.");
+            }
         }
     }
 
@@ -64,7 +63,7 @@ internal sealed class UncertaintyCommand : Command<UncertaintyCommand.Settings>
         };
 
         var uncertaintyDataset = settings.Kind == DatasetKind.Mnist ? UncertaintyDataset.Mnist : UncertaintyDataset.Imdb;
-        var report = UncertaintyExperiment.Run(mlContext, uncertaintyDataset, dataset.Train, dataset.Test, options) with { CommandLine = StudySettings.CommandLine() };
+        var report = UncertaintyExperiment.Run(mlContext, uncertaintyDataset, dataset.Train, dataset.Test, options) with { CommandLine = ProgramCommandLine.Current() };
         var files = ReportWriter.Write(report, settings.Out ?? Path.Combine("out", $"uncertainty-{settings.Dataset.Trim().ToLowerInvariant()}"));
         AnsiConsole.MarkupLineInterpolated($"{report.Figures.Network}; {report.Figures.Training}");
         AnsiConsole.Write(UncertaintyTable.Of(report.Figures.Methods));

@@ -46,7 +46,7 @@ internal static class ComparisonCharts
     }
 
     /// <summary>The MLPs are the trainers with learning curves: ML.NET's trainers record none.</summary>
-    private static bool IsMlp(TrainerResult result) => result.LearningCurve.Count > 0;
+    private static bool IsMlp(TrainerResult result) => result.IsMlp;
 
     private static BarHighlight Highlight(bool mlp, bool best) => (mlp, best) switch
     {

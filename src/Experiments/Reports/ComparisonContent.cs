@@ -77,7 +77,7 @@ internal sealed class ComparisonContent(ComparisonReport report) : IReportConten
         var accuracy = report.Task == ComparisonTask.Binary ? "test accuracy" : "test micro-accuracy";
         var best = ranked[0];
         var summary = new List<string> { $"Best {accuracy}: {best.Trainer}, {ReportFormat.Metric(best.MicroAccuracy)} ({ranked.Count} trainers completed on {report.Data.TestRows.ToString("N0", CultureInfo.InvariantCulture)} test rows of {report.Data.Name})." };
-        foreach (var (mlp, rank) in ranked.Select((r, i) => (r, i + 1)).Where(x => x.r.LearningCurve.Count > 0))
+        foreach (var (mlp, rank) in ranked.Select((r, i) => (r, i + 1)).Where(x => x.r.IsMlp))
         {
             var margin = rank == 1
                 ? ranked.Count > 1 ? $"ahead of {ranked[1].Trainer} by {Points(mlp.MicroAccuracy!.Value - ranked[1].MicroAccuracy!.Value)}" : "the only trainer"
