@@ -55,7 +55,8 @@ public sealed class EvaluateCommandTests
 
     private static double Metric(ProcessRunner.Result result, string name)
     {
-        var line = result.StandardOutput.Split('\n').Single(l => l.Split('│', StringSplitOptions.TrimEntries).Contains(name));
+        // The metrics table comes first; the uncertainty table after it has an accuracy row of its own.
+        var line = result.StandardOutput.Split('\n').First(l => l.Split('│', StringSplitOptions.TrimEntries).Contains(name));
         return double.Parse(line.Split('│', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)[1], CultureInfo.InvariantCulture);
     }
 }

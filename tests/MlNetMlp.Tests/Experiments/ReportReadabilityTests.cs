@@ -119,7 +119,7 @@ public sealed class ReportReadabilityTests
         [
             new TrainerResult
             {
-                Trainer = "Mlp 784-512-10", Task = ComparisonTask.Multiclass, MicroAccuracy = 0.92, TrainingSeconds = 40,
+                Trainer = "Mlp 784-512-10", Task = ComparisonTask.Multiclass, MicroAccuracy = 0.92, TrainingSeconds = 40, IsMlp = true,
                 LearningCurve = [new EpochMetrics(1, 0.45, 0.52, 0.87, 0.85), new EpochMetrics(2, 0.21, 0.41, 0.94, 0.89)],
                 ConfusionMatrix = new ConfusionMatrixResult(["zero", "one", "two"], [[5, 0, 1], [0, 7, 0], [0, 1, 3]]),
             },
