@@ -10,8 +10,10 @@ using MlNetMlp.Transforms;
 
 // The course's two models exported with mlContext.Model.ConvertToOnnx and scored in ONNX Runtime beside the ML.NET
 // transformers they came from, in the same process: single-row latency (median, p99) and batch rows/s, with the
-// agreement of the two on the real test sets and the size of each file.
-// Usage: MlNetMlp.Bench.Onnx [data-folder] [single-rows] [passes]
+// agreement of the two on the real test sets and the size of each file. bench/MlNetMlp.Bench runs it as part of the one
+// benchmark command and puts its tables into bench/RESULTS.md; "rows" (a quick run) trains and scores on at most that
+// many rows of each data set.
+// Usage: MlNetMlp.Bench.Onnx [data-folder] [single-rows] [passes] [rows]
 var folder = SharedDataFolder.Locate(args, "mnist/train-images-idx3-ubyte.gz", "imdb/aclImdb.tar.gz");
 if (folder is null)
 {
@@ -20,6 +22,7 @@ if (folder is null)
 
 var singleRows = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5000;
 var passes = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 3;
+int? rows = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : null;
 var work = Directory.CreateTempSubdirectory("mlnetmlp-onnx-bench-").FullName;
 var mlContext = new MLContext(seed: 1);
 Console.WriteLine($"{Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}; " +
@@ -38,12 +41,12 @@ finally
 
 void Mnist()
 {
-    var train = MnistDataset.LoadFolder(Path.Combine(folder, "mnist"), DataSplit.Train);
-    var test = mlContext.Data.Cache(MnistDataset.LoadFolder(Path.Combine(folder, "mnist"), DataSplit.Test));
+    var train = AtMost(MnistDataset.LoadFolder(Path.Combine(folder, "mnist"), DataSplit.Train), rows);
+    var test = mlContext.Data.Cache(AtMost(MnistDataset.LoadFolder(Path.Combine(folder, "mnist"), DataSplit.Test), rows));
     var options = MnistPipeline.CreateMlpOptions(epochs: 3);
     options.Seed = 1;
     var model = MnistPipeline.Create(mlContext, options).Fit(train);
-    var images = MnistDataset.LoadImages(Path.Combine(folder, "mnist", MnistDataset.CanonicalFileNames(DataSplit.Test).Images));
+    var images = AtMost(MnistDataset.LoadImages(Path.Combine(folder, "mnist", MnistDataset.CanonicalFileNames(DataSplit.Test).Images)), rows);
     var path = Path.Combine(work, "mnist.onnx");
     using (var file = File.Create(path))
     {
@@ -68,8 +71,8 @@ void Mnist()
 void Imdb()
 {
     var archive = Path.Combine(folder, "imdb", "aclImdb.tar.gz");
-    var train = mlContext.Data.ShuffleRows(ImdbDataset.LoadArchive(archive, DataSplit.Train), seed: 1, shufflePoolSize: 25_000);
-    var test = mlContext.Data.Cache(mlContext.Data.TakeRows(mlContext.Data.ShuffleRows(ImdbDataset.LoadArchive(archive, DataSplit.Test), seed: 2, shufflePoolSize: 25_000), 5000));
+    var train = AtMost(mlContext.Data.ShuffleRows(ImdbDataset.LoadArchive(archive, DataSplit.Train), seed: 1, shufflePoolSize: 25_000), rows);
+    var test = mlContext.Data.Cache(AtMost(mlContext.Data.ShuffleRows(ImdbDataset.LoadArchive(archive, DataSplit.Test), seed: 2, shufflePoolSize: 25_000), Math.Min(5000, rows ?? 5000)));
     var options = ImdbPipeline.CreateMlpOptions();
     options.Seed = 1;
     var model = ImdbPipeline.Create(mlContext, options).Fit(train);
@@ -131,6 +134,8 @@ static void Report(string title, string path, int rows, double largest, int same
     Console.WriteLine(ours);
     Console.WriteLine(onnx);
 }
+
+IDataView AtMost(IDataView data, int? count) => count is { } limit ? mlContext.Data.TakeRows(data, limit) : data;
 
 static IEnumerable<ITransformer> Steps(ITransformer model) => model is IEnumerable<ITransformer> chain ? chain.SelectMany(Steps) : [model];
 

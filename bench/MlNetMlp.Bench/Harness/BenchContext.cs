@@ -21,6 +21,10 @@ internal sealed class BenchContext(BenchSizes sizes, string dataFolder, string w
     public Outcome<T> Measure<T>(string what, string measurement, IEnumerable<(string Name, object Value)> options)
         where T : class => Note(what, ChildProcess.Measure<T>(measurement, options, sizes.Timeout));
 
+    /// <summary>Runs another .NET benchmark program, whose stdout is its result, and notes a failure.</summary>
+    public Outcome<string> RunProgram(string what, string assembly, IEnumerable<string> arguments) =>
+        Note(what, ChildProcess.RunDotnetProgram(assembly, arguments, sizes.Timeout));
+
     /// <summary>Runs a Python peer in a child process and notes a failure.</summary>
     public Outcome<T> RunPython<T>(string what, string script, IEnumerable<string> modules, IEnumerable<object> arguments, int threads)
         where T : class => Note(what, python.Run<T>(script, modules, arguments, threads, sizes.Timeout));

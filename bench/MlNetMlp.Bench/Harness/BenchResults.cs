@@ -10,6 +10,7 @@ internal sealed record BenchResults(
     IReadOnlyList<TrainingRun> Training,
     IReadOnlyList<ScoringRun> Scoring,
     TransformMeasurements? Transforms,
+    string? OnnxExportTables,
     IReadOnlyList<Goal> Goals,
     IReadOnlyList<string> Failures);
 

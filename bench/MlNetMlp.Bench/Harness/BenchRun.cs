@@ -3,6 +3,7 @@ using System.Reflection;
 using System.Text.Json;
 using MlNetMlp.Bench.Data;
 using MlNetMlp.Bench.Inference;
+using MlNetMlp.Bench.Onnx;
 using MlNetMlp.Bench.Threads;
 using MlNetMlp.Bench.Training;
 using MlNetMlp.Bench.Transforms;
@@ -53,7 +54,8 @@ internal static class BenchRun
                 new ImdbTraining(context).Run(imdbData),
                 new InferenceBenchmark(context).Run(real, test, threads: null, withBaselines: true),
                 new ThreadsStudy(context).Run(real, test),
-                new TransformsBenchmark(context).Run(imdbData));
+                new TransformsBenchmark(context).Run(imdbData),
+                new OnnxExportBenchmark(context).Run());
             var results = sections.Results(machine, sizes, loadAtStart, BenchMachine.LoadAverage(), CpuActivity.Sample().OthersShareSince(cpuAtStart), context.Failures);
             var document = ResultsReport.Write(results, sections, sizes, started, DateTime.UtcNow);
             Directory.CreateDirectory(Path.GetDirectoryName(output)!);

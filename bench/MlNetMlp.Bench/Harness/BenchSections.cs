@@ -10,7 +10,8 @@ internal sealed record BenchSections(
     ImdbTrainingResult Imdb,
     IReadOnlyList<(string Scorer, Outcome<ScoringMeasurement> Outcome)> Inference,
     ThreadsResult Threads,
-    Outcome<TransformMeasurements> Transforms)
+    Outcome<TransformMeasurements> Transforms,
+    Outcome<string> OnnxExport)
 {
     /// <summary>The goals of issue 13, as ratios and amounts from this run; the memory goal is on the large training set.</summary>
     public IReadOnlyList<Goal> Goals() => [.. MnistReal.Goals(withMemoryGoal: false), .. MnistLarge.Goals(withMemoryGoal: true), .. Imdb.Goals()];
@@ -33,6 +34,7 @@ internal sealed record BenchSections(
             .. Threads.Scoring.SelectMany(row => Scoring(row.Condition.Section, row.Scorers)),
         ],
         Transforms.Value,
+        OnnxExport.Value,
         Goals(),
         failures);
 

@@ -12,8 +12,8 @@ internal sealed record Outcome<T>(T? Value, string? Problem, bool Failed)
 
 /// <summary>
 /// Runs one measurement in a process of its own, so its peak resident memory is its own: this program again
-/// (<see cref="Self"/>) or a Python peer. The child's stderr is passed through as progress; its last stdout line is the
-/// JSON result.
+/// (<see cref="Self"/>), another benchmark program, or a Python peer. The child's stderr is passed through as progress;
+/// its last stdout line is the JSON result, or (<see cref="RunForOutput"/>) its whole stdout is.
 /// </summary>
 internal static class ChildProcess
 {
@@ -36,8 +36,31 @@ internal static class ChildProcess
         return Run<T>(fileName, [.. prefix, "measure", measurement, .. BenchArguments.Format(options)], environment: null, timeout);
     }
 
+    /// <summary>Runs another .NET program of the benchmarks by its assembly, with the host that runs this one.</summary>
+    public static Outcome<string> RunDotnetProgram(string assembly, IEnumerable<string> arguments, TimeSpan timeout)
+    {
+        var host = Environment.ProcessPath is { } path && Path.GetFileNameWithoutExtension(path) == "dotnet" ? path : "dotnet";
+        return RunForOutput(host, [assembly, .. arguments], environment: null, timeout);
+    }
+
+    /// <summary>Runs a child whose last stdout line is its result as JSON.</summary>
     public static Outcome<T> Run<T>(string fileName, IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment, TimeSpan timeout)
         where T : class
+    {
+        var output = RunForOutput(fileName, arguments, environment, timeout);
+        if (output.Value is not { } text)
+        {
+            return new Outcome<T>(null, output.Problem, output.Failed);
+        }
+
+        var result = text.Split('\n', StringSplitOptions.RemoveEmptyEntries).LastOrDefault(line => line.StartsWith('{'));
+        return result is null
+            ? new Outcome<T>(null, $"printed no JSON result: {fileName} {string.Join(' ', arguments)}", Failed: true)
+            : new Outcome<T>(JsonSerializer.Deserialize<T>(result, Json), null, Failed: false);
+    }
+
+    /// <summary>Runs a child and gives back everything it printed on stdout, or why it failed.</summary>
+    public static Outcome<string> RunForOutput(string fileName, IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment, TimeSpan timeout)
     {
         var start = new ProcessStartInfo(fileName) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var argument in arguments)
@@ -75,13 +98,12 @@ internal static class ChildProcess
         if (!process.WaitForExit(timeout))
         {
             process.Kill(entireProcessTree: true);
-            return new Outcome<T>(null, $"did not finish within the harness's limit of {timeout.TotalMinutes:F0} minutes: {commandLine}", Failed: true);
+            return new Outcome<string>(null, $"did not finish within the harness's limit of {timeout.TotalMinutes:F0} minutes: {commandLine}", Failed: true);
         }
 
         process.WaitForExit();
         Console.WriteLine($"    ({clock.Elapsed.TotalSeconds:F1} s)");
-        var result = output.Result.Split('\n', StringSplitOptions.RemoveEmptyEntries).LastOrDefault(line => line.StartsWith('{'));
-        if (process.ExitCode != 0 || result is null)
+        if (process.ExitCode != 0)
         {
             string errors;
             lock (lastErrors)
@@ -89,9 +111,9 @@ internal static class ChildProcess
                 errors = string.Join(" | ", lastErrors);
             }
 
-            return new Outcome<T>(null, $"exit code {process.ExitCode}: {errors}", Failed: true);
+            return new Outcome<string>(null, $"exit code {process.ExitCode}: {errors}", Failed: true);
         }
 
-        return new Outcome<T>(JsonSerializer.Deserialize<T>(result, Json), null, Failed: false);
+        return new Outcome<string>(output.Result, null, Failed: false);
     }
 }

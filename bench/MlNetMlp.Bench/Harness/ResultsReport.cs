@@ -1,5 +1,6 @@
 using System.Globalization;
 using MlNetMlp.Bench.Inference;
+using MlNetMlp.Bench.Onnx;
 using MlNetMlp.Bench.Training;
 using MlNetMlp.Bench.Transforms;
 
@@ -91,6 +92,14 @@ internal static class ResultsReport
             "allocation and peak resident memory, beside ML.NET's own bag of words over the same sequences and the dense matrix " +
             "Keras's vectorize_sequences builds, in one process (the peak is reset between them).");
         TransformsBenchmark.Write(document, sections.Transforms);
+
+        document.Heading(2, "ONNX export");
+        document.Paragraph(
+            "bench/MlNetMlp.Bench.Onnx in a process of its own: the MNIST recipe (3 epochs) and the IMDb recipe exported with " +
+            "`mlContext.Model.ConvertToOnnx` and scored in ONNX Runtime beside the ML.NET transformers they came from " +
+            $"({(sizes.OnnxRows is { } rows ? $"at most {Figures.Count(rows)} rows of each data set" : "the real training and test sets")}), " +
+            "with the agreement of the two and the size of each file. Its own lines and tables, as it prints them:");
+        OnnxExportBenchmark.Write(document, sections.OnnxExport);
         return document.ToString();
     }
 

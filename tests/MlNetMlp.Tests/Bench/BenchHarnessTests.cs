@@ -55,10 +55,13 @@ public sealed class BenchHarnessTests
         Assert.AreEqual(1, transforms.Select(t => t.GetProperty("nonZeros").GetInt64()).Distinct().Count(), "every multi-hot implementation finds the same non-zeros");
 
         var document = File.ReadAllText(folder.File("RESULTS.md"));
-        foreach (var heading in new[] { "## Machine", "## Training, MNIST-shaped", "## Training, IMDb-shaped", "## Inference", "## Threads", "## Transforms" })
+        foreach (var heading in new[] { "## Machine", "## Training, MNIST-shaped", "## Training, IMDb-shaped", "## Inference", "## Threads", "## Transforms", "## ONNX export", "### MNIST 784-512-10", "### IMDb 10000-16-16-1" })
         {
             StringAssert.Contains(document, heading);
         }
+
+        var onnxTables = results.GetProperty("onnxExportTables").GetString()!;
+        Assert.AreEqual(2, onnxTables.Split('\n').Count(line => line.StartsWith("| exported model in ONNX Runtime", StringComparison.Ordinal)), onnxTables);
 
         if (python)
         {
