@@ -26,7 +26,7 @@ int? rows = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) :
 var work = Directory.CreateTempSubdirectory("mlnetmlp-onnx-bench-").FullName;
 var mlContext = new MLContext(seed: 1);
 Console.WriteLine($"{Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}; " +
-    $"{singleRows:N0} single rows after 200 warm-up rows, median of {passes} batch passes (ONNX Runtime in batches of {OnnxRuntimeScorer<byte>.BatchRows:N0} rows).");
+    $"{singleRows:N0} single rows after warming up (200 rows for ONNX Runtime, one second of rows for the .NET transformers, whose code the runtime optimizes as it runs), median of {passes} batch passes (ONNX Runtime in batches of {OnnxRuntimeScorer<byte>.BatchRows:N0} rows).");
 
 try
 {
