@@ -22,7 +22,7 @@ internal static class RegularizationCharts
         var results = report.Results;
         var charts = new List<ReportChart>
         {
-            LineChart.Draw(directory, ValidationLossFile, "Validation loss per epoch: ours (solid), the book's (dotted)", "validation loss, penalty included as Keras reports it (nats)",
+            LineChart.Draw(directory, ValidationLossFile, "Validation loss per epoch: ours (solid), the book's (dotted)", "validation loss with penalty (nats)",
             [
                 .. results.Select((r, i) => Curve(r, e => e.ValidationLoss, r.Name, LinePattern.Solid, i)),
                 .. results.Select((r, i) => (Result: r, Index: i, Book: BookReference.ValidationLoss(r.Model)))
