@@ -47,7 +47,7 @@ internal sealed class CompareCommand : Command<CompareCommand.Settings>
         var mlContext = new MLContext(seed: settings.Seed);
         var dataset = DatasetSource.Load(mlContext, settings.Kind, settings.Data, settings.Rows, settings.Seed);
         dataset = dataset with { Description = dataset.Description with { ValidationRows = HeldOutRows(dataset, settings) } };
-        AnsiConsole.MarkupLineInterpolated($"[bold]{dataset.Description.Name}[/]: {dataset.Description.TrainRows:N0} training and {dataset.Description.TestRows:N0} test rows from {dataset.Description.Source}");
+        AnsiConsole.MarkupLine(dataset.Announcement);
 
         var report = RunWithProgress(mlContext, dataset, settings) with { CommandLine = ProgramCommandLine.Current(), Seed = settings.Seed };
         var files = ReportWriter.Write(report, folder);

@@ -99,7 +99,7 @@ internal sealed class RegularizationCommand : Command<RegularizationCommand.Sett
         var clock = Stopwatch.StartNew();
         var mlContext = new MLContext(seed: settings.Seed);
         var dataset = DatasetSource.Load(mlContext, DatasetKind.Imdb, settings.Data, settings.Rows, settings.Seed);
-        AnsiConsole.MarkupLineInterpolated($"[bold]{dataset.Description.Name}[/]: {dataset.Description.TrainRows:N0} training and {dataset.Description.TestRows:N0} test reviews from {dataset.Description.Source}");
+        AnsiConsole.MarkupLine(dataset.Announcement);
         var options = new RegularizationStudyOptions
         {
             Models = settings.ModelList,

@@ -51,7 +51,7 @@ internal sealed class UncertaintyCommand : Command<UncertaintyCommand.Settings>
         var clock = Stopwatch.StartNew();
         var mlContext = new MLContext(seed: settings.Seed);
         var dataset = DatasetSource.Load(mlContext, settings.Kind, settings.Data, settings.Rows, settings.Seed);
-        AnsiConsole.MarkupLineInterpolated($"[bold]{dataset.Description.Name}[/]: {dataset.Description.TrainRows:N0} training and {dataset.Description.TestRows:N0} test rows from {dataset.Description.Source}");
+        AnsiConsole.MarkupLine(dataset.Announcement);
         var options = new UncertaintyExperimentOptions
         {
             Epochs = settings.Epochs,
