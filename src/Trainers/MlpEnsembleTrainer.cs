@@ -20,6 +20,7 @@ public sealed class MlpEnsembleTrainer : IEstimator<MlpEnsembleTransformer>
 
     internal MlpEnsembleTrainer(IHostEnvironment environment, MlpOptions options, int members)
     {
+        MlNetVersionGuard.EnsureSupported();
         ArgumentNullException.ThrowIfNull(environment);
         ArgumentNullException.ThrowIfNull(options);
         if (members < 2)

@@ -29,6 +29,7 @@ public sealed class MlpTrainer : ITrainerEstimator<MlpTransformer, MlpModel>
 
     internal MlpTrainer(IHostEnvironment environment, MlpOptions options)
     {
+        MlNetVersionGuard.EnsureSupported();
         ArgumentNullException.ThrowIfNull(environment);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();

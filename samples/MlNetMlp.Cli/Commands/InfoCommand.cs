@@ -23,7 +23,7 @@ internal sealed class InfoCommand : Command
         }
 
         var table = new Table().AddColumns("component", "value");
-        table.AddRow("ML.NET", info.MlNetVersion);
+        table.AddRow("ML.NET", Markup.Escape($"{info.MlNetVersion} (MlNetMlp supports {MlNetVersionGuard.Supported})"));
         table.AddRow("TorchSharp", info.TorchSharpVersion);
         table.AddRow("libtorch", info.LibTorchVersion);
         table.AddRow("torch threads", $"{info.TorchThreads} (cores: {info.ProcessorCount})");

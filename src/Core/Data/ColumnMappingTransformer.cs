@@ -13,6 +13,7 @@ public abstract class ColumnMappingTransformer : ITransformer
 {
     private protected ColumnMappingTransformer()
     {
+        MlNetVersionGuard.EnsureSupported();
     }
 
     /// <summary>Always true: the transformer maps each row on its own, so prediction engines can use it.</summary>

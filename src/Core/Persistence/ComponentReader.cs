@@ -29,6 +29,15 @@ internal sealed class ComponentReader
     public static T Load<T>(ModelLoadContext context, ComponentFormat format, Func<ComponentReader, T> readBody)
     {
         ArgumentNullException.ThrowIfNull(context);
+
+        // Before any of ML.NET's internals is touched (this method touches none: a changed internal would fail the JIT
+        // of the method that uses it, before a guard inside that method could speak).
+        MlNetVersionGuard.EnsureSupported();
+        return LoadChecked(context, format, readBody);
+    }
+
+    private static T LoadChecked<T>(ModelLoadContext context, ComponentFormat format, Func<ComponentReader, T> readBody)
+    {
         var entry = EntryName(context, ModelLoadContext.ModelStreamName);
         var layout = CheckVersion(context.Header, format, entry);
         context.CheckAtModel(format.ToVersionInfo());

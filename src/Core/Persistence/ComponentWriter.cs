@@ -28,6 +28,13 @@ internal sealed class ComponentWriter : IDisposable
     public static void Save(ModelSaveContext context, ComponentFormat format, Action<ComponentWriter> writeBody)
     {
         ArgumentNullException.ThrowIfNull(context);
+        MlNetVersionGuard.EnsureSupported();
+        SaveChecked(context, format, writeBody);
+    }
+
+    /// <summary>The save itself, in a method of its own so that the version guard speaks before ML.NET's internals are reached.</summary>
+    private static void SaveChecked(ModelSaveContext context, ComponentFormat format, Action<ComponentWriter> writeBody)
+    {
         context.CheckAtModel();
         context.SetVersionInfo(format.ToVersionInfo());
         using var writer = new ComponentWriter(context);

@@ -17,7 +17,7 @@ public sealed record ComparisonReport
     /// <summary>The machine it ran on.</summary>
     public required MachineDescription Machine { get; init; }
 
-    /// <summary>Component name to version, e.g. <c>Microsoft.ML</c> to <c>5.0.1</c>, as <see cref="ComponentVersions.Loaded"/> lists them.</summary>
+    /// <summary>Component name to version, e.g. <c>Microsoft.ML</c> to <c>6.0.0</c>, as <see cref="ComponentVersions.Loaded"/> lists them.</summary>
     public required IReadOnlyDictionary<string, string> Versions { get; init; }
 
     /// <summary>One result per trainer, in the order the report lists them.</summary>

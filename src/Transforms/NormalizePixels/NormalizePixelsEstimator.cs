@@ -25,6 +25,7 @@ public sealed class NormalizePixelsEstimator : IEstimator<NormalizePixelsTransfo
 
     internal NormalizePixelsEstimator(string outputColumnName, string inputColumnName, float maxPixelValue, bool standardize, bool clamp)
     {
+        MlNetVersionGuard.EnsureSupported();
         ArgumentException.ThrowIfNullOrWhiteSpace(outputColumnName);
         ArgumentException.ThrowIfNullOrWhiteSpace(inputColumnName);
         if (!(maxPixelValue > 0) || float.IsInfinity(maxPixelValue))

@@ -24,6 +24,7 @@ public sealed class OneHotLabelsEstimator : IEstimator<OneHotLabelsTransformer>
 
     internal OneHotLabelsEstimator(string outputColumnName, string inputColumnName, bool allZerosForUnseen, int maximumClassCount)
     {
+        MlNetVersionGuard.EnsureSupported();
         ArgumentException.ThrowIfNullOrWhiteSpace(outputColumnName);
         ArgumentException.ThrowIfNullOrWhiteSpace(inputColumnName);
         if (maximumClassCount < 1)

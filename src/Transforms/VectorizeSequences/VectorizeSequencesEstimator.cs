@@ -25,6 +25,7 @@ public sealed class VectorizeSequencesEstimator : IEstimator<VectorizeSequencesT
 
     internal VectorizeSequencesEstimator(string outputColumnName, string inputColumnName, int dimension, bool counts, IndexBeyondDimension indexBeyondDimension)
     {
+        MlNetVersionGuard.EnsureSupported();
         ArgumentException.ThrowIfNullOrWhiteSpace(outputColumnName);
         ArgumentException.ThrowIfNullOrWhiteSpace(inputColumnName);
         if (dimension < 1)

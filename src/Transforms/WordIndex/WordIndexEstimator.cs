@@ -23,6 +23,7 @@ public sealed class WordIndexEstimator : IEstimator<WordIndexTransformer>
 
     internal WordIndexEstimator(string outputColumnName, string inputColumnName, WordIndexConvention convention)
     {
+        MlNetVersionGuard.EnsureSupported();
         ArgumentException.ThrowIfNullOrWhiteSpace(outputColumnName);
         ArgumentException.ThrowIfNullOrWhiteSpace(inputColumnName);
         convention.Validate();

@@ -183,7 +183,7 @@ public sealed class ReportWriterTests
         var versions = ComponentVersions.Loaded();
         var machine = MachineDescription.Current();
 
-        Assert.AreEqual("5.0.1", versions["Microsoft.ML.DataView"]);
+        Assert.IsTrue(MlNetVersionGuard.Supported.Contains(versions["Microsoft.ML.DataView"]), versions["Microsoft.ML.DataView"]);
         Assert.AreEqual(typeof(MnistSample).Assembly.GetName().Version!.ToString(3), versions["MlNetMlp.Datasets"]);
         Assert.AreEqual(Environment.Version.ToString(), versions[".NET"]);
         StringAssert.StartsWith(versions["libtorch"], "2.");

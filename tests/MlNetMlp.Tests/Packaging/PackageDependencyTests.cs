@@ -51,6 +51,20 @@ public sealed class PackageDependencyTests
     }
 
     [TestMethod]
+    public void Packages_EveryMicrosoftMlDependency_IsTheRangeTheInternalsSeamSupports()
+    {
+        foreach (var manifest in PackedFeed.Instance.Manifests.Values.Where(m => m.Dependencies.ContainsKey("Microsoft.ML")))
+        {
+            var declared = manifest.Dependencies["Microsoft.ML"];
+            Assert.AreEqual("[6.0.0, 6.1.0)", declared, manifest.Id);
+            var bounds = declared.Trim('[', ')').Split(", ");
+            var supported = MlNetVersionGuard.Supported;
+            Assert.AreEqual(new Version(bounds[0]), supported.Lowest, $"{manifest.Id}: the run-time guard and the package agree on the lowest release");
+            Assert.AreEqual(new Version(bounds[1]), new Version(supported.Below.Major, supported.Below.Minor, Math.Max(0, supported.Below.Build)), $"{manifest.Id}: and on the first one left out");
+        }
+    }
+
+    [TestMethod]
     public void Packages_OneVersion_TheirDependenciesOnEachOtherNameIt()
     {
         var feed = PackedFeed.Instance;

@@ -38,14 +38,16 @@ internal sealed class PackedFeed
 
     /// <summary>
     /// Writes, into <paramref name="folder"/>, an application outside the repository that knows MlNetMlp only through
-    /// these packages: a project referencing <paramref name="packageIds"/> at this feed's version, a nuget.config
-    /// naming the feed, and <paramref name="program"/> as its Program.cs.
+    /// these packages: a project referencing <paramref name="packageIds"/> at this feed's version (and
+    /// <paramref name="otherPackages"/> at theirs, from the machine's NuGet sources), a nuget.config naming the feed,
+    /// and <paramref name="program"/> as its Program.cs; <paramref name="properties"/> go into its property group.
     /// </summary>
     /// <returns>The application's folder.</returns>
-    public string CreateConsumer(string folder, IEnumerable<string> packageIds, string program)
+    public string CreateConsumer(string folder, IEnumerable<string> packageIds, string program, IEnumerable<(string Id, string Version)>? otherPackages = null, string properties = "")
     {
         Directory.CreateDirectory(folder);
-        var references = string.Join(Environment.NewLine, packageIds.Select(id => $"""    <PackageReference Include="{id}" Version="{Version}" />"""));
+        var references = string.Join(Environment.NewLine, packageIds.Select(id => (id, Version)).Concat(otherPackages ?? [])
+            .Select(package => $"""    <PackageReference Include="{package.Item1}" Version="{package.Item2}" />"""));
         File.WriteAllText(Path.Combine(folder, "Consumer.csproj"), $"""
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup>
@@ -53,6 +55,7 @@ internal sealed class PackedFeed
                 <TargetFramework>net10.0</TargetFramework>
                 <ImplicitUsings>enable</ImplicitUsings>
                 <Nullable>enable</Nullable>
+            {properties}
               </PropertyGroup>
               <ItemGroup>
             {references}
