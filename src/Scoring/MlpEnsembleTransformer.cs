@@ -19,7 +19,9 @@ namespace MlNetMlp;
 /// managed code like <see cref="MlpTransformer"/>; saved into and loaded from ML.NET's model <c>.zip</c>; converts with
 /// <c>mlContext.Model.ConvertToOnnx</c>, every member and the combination in one graph.
 /// </summary>
-public sealed class MlpEnsembleTransformer : ColumnMappingTransformer
+public sealed class MlpEnsembleTransformer : ColumnMappingTransformer, ISingleFeaturePredictionTransformer<MlpEnsembleModel>,
+    // ML.NET's ITransformer overloads of PermutationFeatureImportance find the predictor by this internal interface.
+    ISingleFeaturePredictionTransformer
 {
     internal const string LoaderSignature = "MlNetMlpMlpEnsemble";
 
@@ -39,8 +41,9 @@ public sealed class MlpEnsembleTransformer : ColumnMappingTransformer
             throw new ArgumentOutOfRangeException(nameof(members), $"Expected an ensemble of at least 2 members. Received: {members.Count}");
         }
 
-        Members = members;
+        Model = new MlpEnsembleModel(members);
         FeatureColumnName = featureColumnName;
+        FeatureColumnType = new VectorDataViewType(NumberDataViewType.Single, members[0].InputSize);
         LabelColumnName = labelColumnName;
         _layout = layout;
         _plan = new ScoringPlan(layout, members[0].InputSize, UncertaintyColumns.Spread, () => new EnsembleScorer(members),
@@ -48,10 +51,16 @@ public sealed class MlpEnsembleTransformer : ColumnMappingTransformer
     }
 
     /// <summary>The trained members, each a complete network.</summary>
-    public IReadOnlyList<MlpModel> Members { get; }
+    public IReadOnlyList<MlpModel> Members => Model.Members;
+
+    /// <summary>The ensemble's networks, as ML.NET's prediction transformers expose their model.</summary>
+    public MlpEnsembleModel Model { get; }
 
     /// <summary>The feature column the networks read.</summary>
     public string FeatureColumnName { get; }
+
+    /// <summary>The feature column's type: a vector of Single of the networks' input size.</summary>
+    public DataViewType FeatureColumnType { get; }
 
     /// <summary>The label column the members were trained on.</summary>
     public string LabelColumnName { get; }

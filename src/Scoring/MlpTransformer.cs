@@ -20,7 +20,9 @@ namespace MlNetMlp;
 /// and converts with <c>mlContext.Model.ConvertToOnnx</c> into a graph that ONNX Runtime scores the same (not with Monte
 /// Carlo dropout, whose random masks ONNX cannot reproduce).
 /// </summary>
-public sealed class MlpTransformer : ColumnMappingTransformer, ISingleFeaturePredictionTransformer<MlpModel>
+public sealed class MlpTransformer : ColumnMappingTransformer, ISingleFeaturePredictionTransformer<MlpModel>,
+    // ML.NET's ITransformer overloads of PermutationFeatureImportance find the predictor by this internal interface.
+    ISingleFeaturePredictionTransformer
 {
     /// <summary>The score column: class probabilities, a logit (binary) or the predicted value(s).</summary>
     public const string ScoreColumnName = "Score";

@@ -9,7 +9,7 @@ namespace MlNetMlp;
 /// <see cref="MlpTransformer"/>, which turns rows into predictions; pass it as <c>MlpOptions.InitialWeights</c> to
 /// fine-tune. It holds plain managed arrays: scoring it needs no libtorch.
 /// </summary>
-public sealed class MlpModel
+public sealed partial class MlpModel
 {
     internal MlpModel(NetworkArchitecture architecture, IReadOnlyList<DenseWeights> denseLayers, MlpTask task, IReadOnlyList<MlpEpoch> history)
     {
