@@ -1,7 +1,6 @@
 using System.Globalization;
 using Microsoft.ML;
 using Microsoft.ML.Data;
-using MlNetMlp;
 using MlNetMlp.Bench;
 using MlNetMlp.Datasets;
 using MlNetMlp.Pipelines;

@@ -1,5 +1,4 @@
 using Microsoft.ML;
-using MlNetMlp.Trainers;
 
 namespace MlNetMlp.Pipelines;
 

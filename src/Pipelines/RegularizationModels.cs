@@ -1,5 +1,4 @@
 using System.Globalization;
-using MlNetMlp.Trainers;
 
 namespace MlNetMlp.Pipelines;
 

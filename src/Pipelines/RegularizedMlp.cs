@@ -1,5 +1,3 @@
-using MlNetMlp.Trainers;
-
 namespace MlNetMlp.Pipelines;
 
 /// <summary>

@@ -2,11 +2,12 @@ using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.Runtime;
 using MlNetMlp;
-using MlNetMlp.Data;
-using MlNetMlp.Model;
-using MlNetMlp.Persistence;
-using MlNetMlp.Prediction;
-using MlNetMlp.Tasks;
+using MlNetMlp.Core.Data;
+using MlNetMlp.Core.Persistence;
+using MlNetMlp.Scoring.Model;
+using MlNetMlp.Scoring.Onnx;
+using MlNetMlp.Scoring.Prediction;
+using MlNetMlp.Scoring.Tasks;
 
 [assembly: LoadableClass(typeof(MlpTransformer), null, typeof(SignatureLoadModel), "MlNetMlp MLP", MlpTransformer.LoaderSignature)]
 

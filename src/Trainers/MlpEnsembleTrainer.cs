@@ -1,8 +1,8 @@
 using Microsoft.ML;
 using Microsoft.ML.Runtime;
-using MlNetMlp.Prediction;
+using MlNetMlp.Scoring.Prediction;
 
-namespace MlNetMlp.Trainers;
+namespace MlNetMlp;
 
 /// <summary>
 /// Trains a deep ensemble (Lakshminarayanan et al., 2017): the same MLP several times from different seeds (the seed

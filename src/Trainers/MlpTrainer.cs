@@ -2,14 +2,16 @@ using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.Runtime;
 using Microsoft.ML.Trainers;
-using MlNetMlp.Data;
-using MlNetMlp.Network;
-using MlNetMlp.Prediction;
-using MlNetMlp.Tasks;
-using MlNetMlp.Torch;
+using MlNetMlp.Core.Data;
+using MlNetMlp.Scoring.Network;
+using MlNetMlp.Scoring.Prediction;
+using MlNetMlp.Scoring.Tasks;
+using MlNetMlp.Trainers;
+using MlNetMlp.Trainers.Data;
+using MlNetMlp.Trainers.Torch;
 using TorchSharp;
 
-namespace MlNetMlp.Trainers;
+namespace MlNetMlp;
 
 /// <summary>
 /// Trains a Keras-style multilayer perceptron on TorchSharp as an ML.NET trainer.

@@ -1,5 +1,5 @@
 using System.Globalization;
-using MlNetMlp.Network;
+using MlNetMlp.Scoring.Network;
 
 namespace MlNetMlp.Trainers;
 

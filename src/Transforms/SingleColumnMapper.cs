@@ -1,6 +1,6 @@
 using Microsoft.ML;
-using MlNetMlp.Data;
-using MlNetMlp.Onnx;
+using MlNetMlp.Core.Data;
+using MlNetMlp.Core.Onnx;
 
 namespace MlNetMlp.Transforms;
 

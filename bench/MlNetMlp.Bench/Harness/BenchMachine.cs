@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Reflection;
 using System.Runtime.InteropServices;
-using MlNetMlp.Torch;
 
 namespace MlNetMlp.Bench.Harness;
 

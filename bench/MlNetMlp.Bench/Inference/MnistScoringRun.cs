@@ -3,8 +3,6 @@ using Microsoft.ML.Data;
 using MlNetMlp.Bench.Harness;
 using MlNetMlp.Datasets;
 using MlNetMlp.Pipelines;
-using MlNetMlp.Torch;
-using MlNetMlp.Trainers;
 using TorchSharp;
 
 namespace MlNetMlp.Bench.Inference;

@@ -1,8 +1,6 @@
 using System.Diagnostics;
 using Microsoft.ML;
 using MlNetMlp.Bench.Harness;
-using MlNetMlp.Torch;
-using MlNetMlp.Trainers;
 
 namespace MlNetMlp.Bench.Training;
 

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using MlNetMlp.Bench.Data;
 using MlNetMlp.Bench.Harness;
-using MlNetMlp.Torch;
 using TorchSharp;
 using static TorchSharp.torch;
 

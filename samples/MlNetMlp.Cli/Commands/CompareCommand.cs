@@ -4,10 +4,8 @@ using Microsoft.ML;
 using MlNetMlp.Cli.Console;
 using MlNetMlp.Cli.Data;
 using MlNetMlp.Cli.Options;
-using MlNetMlp.Experiments.Comparison;
-using MlNetMlp.Experiments.Reports;
+using MlNetMlp.Experiments;
 using MlNetMlp.Pipelines;
-using MlNetMlp.Trainers;
 using Spectre.Console;
 using Spectre.Console.Cli;
 

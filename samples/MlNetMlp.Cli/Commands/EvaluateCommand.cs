@@ -4,7 +4,7 @@ using Microsoft.ML;
 using MlNetMlp.Cli.Console;
 using MlNetMlp.Cli.Data;
 using MlNetMlp.Cli.Options;
-using MlNetMlp.Experiments.Uncertainty;
+using MlNetMlp.Experiments;
 using Spectre.Console;
 using Spectre.Console.Cli;
 

@@ -1,5 +1,4 @@
 using System.Runtime.InteropServices;
-using MlNetMlp.Torch;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using TorchSharp;

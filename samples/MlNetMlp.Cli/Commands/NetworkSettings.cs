@@ -1,6 +1,5 @@
 using System.ComponentModel;
 using MlNetMlp.Cli.Options;
-using MlNetMlp.Trainers;
 using Spectre.Console.Cli;
 
 namespace MlNetMlp.Cli.Commands;

@@ -4,7 +4,7 @@ using Microsoft.ML;
 using Microsoft.ML.Data;
 using MlNetMlp.Cli.Data;
 using MlNetMlp.Cli.Options;
-using MlNetMlp.Experiments.Reports;
+using MlNetMlp.Experiments;
 using MlNetMlp.Pipelines;
 using Spectre.Console;
 using Spectre.Console.Cli;

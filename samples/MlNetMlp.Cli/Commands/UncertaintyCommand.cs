@@ -2,10 +2,9 @@ using System.ComponentModel;
 using System.Diagnostics;
 using Microsoft.ML;
 using MlNetMlp.Cli.Console;
-using MlNetMlp.Cli.Options;
 using MlNetMlp.Cli.Data;
-using MlNetMlp.Experiments.Reports;
-using MlNetMlp.Experiments.Uncertainty;
+using MlNetMlp.Cli.Options;
+using MlNetMlp.Experiments;
 using Spectre.Console;
 using Spectre.Console.Cli;
 

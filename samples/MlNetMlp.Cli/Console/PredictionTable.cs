@@ -1,7 +1,6 @@
 using System.Globalization;
 using Microsoft.ML;
 using Microsoft.ML.Data;
-using MlNetMlp.Data;
 using Spectre.Console;
 
 namespace MlNetMlp.Cli.Console;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using MlNetMlp.Experiments.Uncertainty;
+using MlNetMlp.Experiments;
 using Spectre.Console;
 
 namespace MlNetMlp.Cli.Console;

@@ -1,6 +1,6 @@
 using Microsoft.ML;
 using MlNetMlp.Datasets;
-using MlNetMlp.Experiments.Reports;
+using MlNetMlp.Experiments;
 
 namespace MlNetMlp.Cli.Data;
 

@@ -1,5 +1,5 @@
 using Microsoft.ML;
-using MlNetMlp.Experiments.Reports;
+using MlNetMlp.Experiments;
 
 namespace MlNetMlp.Cli.Data;
 

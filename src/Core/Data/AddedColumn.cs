@@ -1,7 +1,7 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
 
-namespace MlNetMlp.Data;
+namespace MlNetMlp.Core.Data;
 
 /// <summary>A column that a <see cref="ColumnMapper"/> adds to its input schema.</summary>
 /// <param name="Name">The column name; a same-named input column becomes hidden, as in ML.NET.</param>

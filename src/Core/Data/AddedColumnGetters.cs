@@ -1,6 +1,6 @@
 using Microsoft.ML;
 
-namespace MlNetMlp.Data;
+namespace MlNetMlp.Core.Data;
 
 /// <summary>
 /// Column access for a row made of an input row plus the columns a <see cref="ColumnMapper"/>

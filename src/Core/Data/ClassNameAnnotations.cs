@@ -2,7 +2,7 @@ using System.Globalization;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 
-namespace MlNetMlp.Data;
+namespace MlNetMlp;
 
 /// <summary>
 /// Reads and writes the class names that travel with labels and predictions: a key column's <c>KeyValues</c>

@@ -1,7 +1,7 @@
 using Microsoft.ML;
-using MlNetMlp.Onnx;
+using MlNetMlp.Core.Onnx;
 
-namespace MlNetMlp.Data;
+namespace MlNetMlp.Core.Data;
 
 /// <summary>
 /// The per-schema half of an MlNetMlp transformer: given the input schema (already validated when

@@ -1,8 +1,9 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
-using MlNetMlp.Persistence;
+using MlNetMlp.Core.Data;
+using MlNetMlp.Core.Persistence;
 
-namespace MlNetMlp.Data;
+namespace MlNetMlp;
 
 /// <summary>
 /// Base of every MlNetMlp transformer: a fitted component that appends computed columns to its input,

@@ -1,7 +1,7 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
 
-namespace MlNetMlp.Data;
+namespace MlNetMlp.Core.Data;
 
 /// <summary>
 /// Finding the columns a component needs, in a <see cref="DataViewSchema"/> (at <c>Fit</c> and

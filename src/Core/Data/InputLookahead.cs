@@ -1,6 +1,6 @@
 using Microsoft.ML;
 
-namespace MlNetMlp.Data;
+namespace MlNetMlp.Core.Data;
 
 /// <summary>
 /// A second cursor over the same rows as the cursor a <see cref="ColumnMapper"/> is computing for, reading only the

@@ -1,7 +1,7 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
 
-namespace MlNetMlp.Data;
+namespace MlNetMlp.Core.Data;
 
 /// <summary>A cursor over an input cursor that computes a <see cref="ColumnMapper"/>'s columns row by row.</summary>
 internal sealed class MappedCursor : DataViewRowCursor

@@ -1,9 +1,8 @@
 using Microsoft.ML;
-using Microsoft.ML.Data;
 using Microsoft.ML.Model.OnnxConverter;
-using MlNetMlp.Onnx;
+using MlNetMlp.Core.Onnx;
 
-namespace MlNetMlp.Data;
+namespace MlNetMlp.Core.Data;
 
 /// <summary>
 /// The lazy result of an MlNetMlp transformer: the source data view plus computed columns. Nothing is

@@ -1,7 +1,7 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
 
-namespace MlNetMlp.Data;
+namespace MlNetMlp.Core.Data;
 
 /// <summary>One input row plus the columns a <see cref="ColumnMapper"/> adds (used by prediction engines).</summary>
 internal sealed class MappedRow : DataViewRow

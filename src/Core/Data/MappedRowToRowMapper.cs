@@ -1,7 +1,7 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
 
-namespace MlNetMlp.Data;
+namespace MlNetMlp.Core.Data;
 
 /// <summary>Row-at-a-time form of a <see cref="ColumnMapper"/>, which ML.NET's prediction engine uses.</summary>
 internal sealed class MappedRowToRowMapper : IRowToRowMapper

@@ -1,6 +1,6 @@
 using Microsoft.ML;
 
-namespace MlNetMlp.Data;
+namespace MlNetMlp.Core.Data;
 
 /// <summary>
 /// The schema of input plus added columns, and the bookkeeping of which input columns a request

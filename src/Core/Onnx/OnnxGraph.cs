@@ -1,8 +1,7 @@
-using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.Model.OnnxConverter;
 
-namespace MlNetMlp.Onnx;
+namespace MlNetMlp.Core.Onnx;
 
 /// <summary>
 /// The part of an ONNX graph one pipeline step writes, over ML.NET's <see cref="OnnxContext"/>: the variables of the

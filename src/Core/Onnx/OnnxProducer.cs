@@ -1,8 +1,8 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
-using MlNetMlp.Data;
+using MlNetMlp.Core.Data;
 
-namespace MlNetMlp.Onnx;
+namespace MlNetMlp.Core.Onnx;
 
 /// <summary>Names the pipeline step that added a column, for export errors about a column missing from the ONNX graph.</summary>
 internal static class OnnxProducer

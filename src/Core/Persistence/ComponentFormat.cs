@@ -1,6 +1,6 @@
 using Microsoft.ML;
 
-namespace MlNetMlp.Persistence;
+namespace MlNetMlp.Core.Persistence;
 
 /// <summary>
 /// The identity and version of one component's saved form inside an ML.NET model <c>.zip</c>.

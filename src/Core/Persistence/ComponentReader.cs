@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 
-namespace MlNetMlp.Persistence;
+namespace MlNetMlp.Core.Persistence;
 
 /// <summary>
 /// Reads back what <see cref="ComponentWriter"/> wrote. The version is checked before the body is read, the body's

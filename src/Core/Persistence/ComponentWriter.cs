@@ -3,7 +3,7 @@ using System.Text;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 
-namespace MlNetMlp.Persistence;
+namespace MlNetMlp.Core.Persistence;
 
 /// <summary>
 /// Writes one component's body into ML.NET's model <c>.zip</c>: a versioned header (through

@@ -1,6 +1,6 @@
 using Microsoft.ML.Data;
 
-namespace MlNetMlp.Persistence;
+namespace MlNetMlp.Core.Persistence;
 
 /// <summary>
 /// Saves and restores column types (primitives, keys with their count, vectors with their

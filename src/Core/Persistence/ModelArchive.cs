@@ -2,7 +2,7 @@ using System.IO.Compression;
 using System.Text;
 using Microsoft.ML;
 
-namespace MlNetMlp.Persistence;
+namespace MlNetMlp.Core.Persistence;
 
 /// <summary>
 /// Checks a model file as a zip archive before ML.NET reads any of it. ML.NET reads entries through

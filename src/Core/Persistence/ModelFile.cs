@@ -1,5 +1,5 @@
 using Microsoft.ML;
-using MlNetMlp.Persistence;
+using MlNetMlp.Core.Persistence;
 
 namespace MlNetMlp;
 

@@ -1,4 +1,4 @@
-namespace MlNetMlp.Persistence;
+namespace MlNetMlp.Core.Persistence;
 
 /// <summary>
 /// The CRC-32 a zip archive records for each entry (ISO 3309 / IEEE 802.3, reflected polynomial 0xEDB88320), computed a

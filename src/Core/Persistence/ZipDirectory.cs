@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.Text;
 
-namespace MlNetMlp.Persistence;
+namespace MlNetMlp.Core.Persistence;
 
 /// <summary>
 /// The directory of a zip archive read straight from its bytes: every entry as the central directory lists it, checked

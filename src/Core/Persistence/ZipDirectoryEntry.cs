@@ -1,4 +1,4 @@
-namespace MlNetMlp.Persistence;
+namespace MlNetMlp.Core.Persistence;
 
 /// <summary>One entry of a <see cref="ZipDirectory"/>: its name, its CRC-32 and sizes, where its local header is.</summary>
 /// <param name="Name">The name as text (UTF-8; a damaged name's control characters shown as U+FFFD), for messages and lookups.</param>

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace MlNetMlp.Datasets;
+namespace MlNetMlp.Datasets.Imdb;
 
 /// <summary>
 /// Reads reviews from a CSV or TSV file with a header row: RFC 4180 quoting (a quoted field may hold the

@@ -3,7 +3,7 @@ using System.IO.Compression;
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace MlNetMlp.Datasets;
+namespace MlNetMlp.Datasets.Imdb;
 
 /// <summary>
 /// Reads reviews straight out of <c>aclImdb_v1.tar.gz</c> (or a plain <c>.tar</c>) with System.Formats.Tar,

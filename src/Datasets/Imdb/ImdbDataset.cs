@@ -1,5 +1,6 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
+using MlNetMlp.Datasets.Imdb;
 
 namespace MlNetMlp.Datasets;
 

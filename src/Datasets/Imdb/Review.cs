@@ -1,4 +1,4 @@
-namespace MlNetMlp.Datasets;
+namespace MlNetMlp.Datasets.Imdb;
 
 /// <summary>One labelled review as a reader yields it.</summary>
 /// <param name="Text">The review text as stored (IMDb reviews keep their <c>&lt;br /&gt;</c> tags).</param>

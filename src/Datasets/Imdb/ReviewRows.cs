@@ -1,6 +1,6 @@
 using Microsoft.ML;
 
-namespace MlNetMlp.Datasets;
+namespace MlNetMlp.Datasets.Imdb;
 
 /// <summary>One pass over a sequence of reviews, read lazily from wherever the reader found them.</summary>
 internal sealed class ReviewRows : SequentialRows

@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.IO.Compression;
 
-namespace MlNetMlp.Datasets;
+namespace MlNetMlp.Datasets.Mnist;
 
 /// <summary>
 /// One IDX file (the MNIST format: a big-endian int32 magic number, one int32 per dimension, then the

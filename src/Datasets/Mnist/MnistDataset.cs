@@ -1,6 +1,6 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
-using MlNetMlp.Data;
+using MlNetMlp.Datasets.Mnist;
 
 namespace MlNetMlp.Datasets;
 

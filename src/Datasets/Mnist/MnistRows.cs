@@ -1,7 +1,7 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
 
-namespace MlNetMlp.Datasets;
+namespace MlNetMlp.Datasets.Mnist;
 
 /// <summary>One pass over an MNIST image file and its label file (if any), read in step; inactive columns are never opened.</summary>
 internal sealed class MnistRows : SequentialRows

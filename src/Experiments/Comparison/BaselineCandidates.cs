@@ -4,7 +4,7 @@ using Microsoft.ML.Trainers;
 using Microsoft.ML.Trainers.FastTree;
 using Microsoft.ML.Trainers.LightGbm;
 
-namespace MlNetMlp.Experiments.Comparison;
+namespace MlNetMlp.Experiments;
 
 /// <summary>
 /// ML.NET's own trainers that the MLP is compared with, on the prepared Features and Label columns. Each is built from its

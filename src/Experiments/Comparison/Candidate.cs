@@ -1,7 +1,6 @@
 using Microsoft.ML;
-using MlNetMlp.Experiments.Reports;
 
-namespace MlNetMlp.Experiments.Comparison;
+namespace MlNetMlp.Experiments;
 
 /// <summary>Which data a candidate trains on.</summary>
 public enum CandidateInput

@@ -1,7 +1,6 @@
 using Microsoft.ML;
-using MlNetMlp.Experiments.Reports;
 
-namespace MlNetMlp.Experiments.Comparison;
+namespace MlNetMlp.Experiments;
 
 /// <summary>Runs a <see cref="ComparisonPlan"/> on training and test data and assembles the report.</summary>
 public static class ComparisonJob

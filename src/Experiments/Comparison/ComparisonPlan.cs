@@ -1,6 +1,6 @@
 using Microsoft.ML;
 
-namespace MlNetMlp.Experiments.Comparison;
+namespace MlNetMlp.Experiments;
 
 /// <summary>Everything a comparison needs besides the data: what to prepare and which trainers to run.</summary>
 /// <param name="Title">The report's title.</param>

@@ -1,10 +1,8 @@
 using System.Diagnostics;
 using Microsoft.ML;
 using Microsoft.ML.Data;
-using MlNetMlp.Data;
-using MlNetMlp.Experiments.Reports;
 
-namespace MlNetMlp.Experiments.Comparison;
+namespace MlNetMlp.Experiments;
 
 /// <summary>
 /// Runs the same prepared data through several trainers and measures each the same way: training

@@ -1,4 +1,4 @@
-namespace MlNetMlp.Experiments.Comparison;
+namespace MlNetMlp.Experiments;
 
 /// <summary>The kind of problem a comparison runs, which decides the trainers and metrics.</summary>
 public enum ComparisonTask

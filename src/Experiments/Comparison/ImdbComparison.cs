@@ -1,8 +1,7 @@
 using Microsoft.ML;
 using MlNetMlp.Pipelines;
-using MlNetMlp.Trainers;
 
-namespace MlNetMlp.Experiments.Comparison;
+namespace MlNetMlp.Experiments;
 
 /// <summary>
 /// The IMDb comparison: the course's MLP recipe (<see cref="ImdbPipeline"/>) and its regularized form beside ML.NET's binary

@@ -1,9 +1,7 @@
 using System.Globalization;
-using MlNetMlp.Experiments.Reports;
 using MlNetMlp.Pipelines;
-using MlNetMlp.Trainers;
 
-namespace MlNetMlp.Experiments.Comparison;
+namespace MlNetMlp.Experiments;
 
 /// <summary>
 /// The MLP as a comparison candidate: trained on the prepared training rows like every other candidate, its learning curve

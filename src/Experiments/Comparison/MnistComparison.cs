@@ -1,8 +1,7 @@
 using Microsoft.ML;
 using MlNetMlp.Pipelines;
-using MlNetMlp.Trainers;
 
-namespace MlNetMlp.Experiments.Comparison;
+namespace MlNetMlp.Experiments;
 
 /// <summary>The MNIST comparison: the course's MLP recipe (<see cref="MnistPipeline"/>) and its regularized form beside ML.NET's multiclass trainers.</summary>
 public static class MnistComparison

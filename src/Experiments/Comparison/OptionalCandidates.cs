@@ -4,7 +4,7 @@ using System.Net.Sockets;
 using Microsoft.ML;
 using Microsoft.ML.TorchSharp;
 
-namespace MlNetMlp.Experiments.Comparison;
+namespace MlNetMlp.Experiments;
 
 /// <summary>Baselines that are off by default because they need something this library cannot promise.</summary>
 public static class OptionalCandidates

@@ -1,6 +1,6 @@
 using MlNetMlp.Pipelines;
 
-namespace MlNetMlp.Experiments.Regularization;
+namespace MlNetMlp.Experiments;
 
 /// <summary>
 /// The book's validation losses, epochs 1 to 20, that the study prints beside its own: Chollet, <i>Deep Learning with

@@ -1,4 +1,4 @@
-namespace MlNetMlp.Experiments.Regularization;
+namespace MlNetMlp.Experiments;
 
 /// <summary>Whether a claim holds on one set of curves, and the numbers that decide it.</summary>
 /// <param name="Holds">True when the numbers show the claim.</param>

@@ -1,4 +1,4 @@
-namespace MlNetMlp.Experiments.Regularization;
+namespace MlNetMlp.Experiments;
 
 /// <summary>
 /// One of the book's conclusions, checked on the book's own curves and on ours, with and without the penalty in the

@@ -1,6 +1,7 @@
+using MlNetMlp.Experiments.Regularization;
 using MlNetMlp.Pipelines;
 
-namespace MlNetMlp.Experiments.Regularization;
+namespace MlNetMlp.Experiments;
 
 /// <summary>
 /// One network of the regularization study: its per-epoch history and its final figures. Validation losses come

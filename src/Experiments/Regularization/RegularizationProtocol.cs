@@ -1,4 +1,4 @@
-namespace MlNetMlp.Experiments.Regularization;
+namespace MlNetMlp.Experiments;
 
 /// <summary>How every network of the study was trained, as the report states it so that the run can be repeated.</summary>
 /// <param name="Epochs">Epochs per network (the early-stopping network may stop sooner).</param>

@@ -1,7 +1,4 @@
-using MlNetMlp.Experiments.Reports;
-using MlNetMlp.Experiments.Uncertainty;
-
-namespace MlNetMlp.Experiments.Regularization;
+namespace MlNetMlp.Experiments;
 
 /// <summary>Everything the regularization study's report shows: each network's curves and figures, the book's conclusions checked, and the context to repeat the run.</summary>
 public sealed record RegularizationReport

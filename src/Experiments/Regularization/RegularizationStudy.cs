@@ -1,12 +1,10 @@
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.ML;
-using MlNetMlp.Experiments.Reports;
-using MlNetMlp.Experiments.Uncertainty;
+using MlNetMlp.Experiments.Regularization;
 using MlNetMlp.Pipelines;
-using MlNetMlp.Trainers;
 
-namespace MlNetMlp.Experiments.Regularization;
+namespace MlNetMlp.Experiments;
 
 /// <summary>
 /// The course's central experiment (Chollet, <i>Deep Learning with Python</i>, section 4.4): several networks on the

@@ -1,7 +1,6 @@
-using MlNetMlp.Experiments.Uncertainty;
 using MlNetMlp.Pipelines;
 
-namespace MlNetMlp.Experiments.Regularization;
+namespace MlNetMlp.Experiments;
 
 /// <summary>Which networks <see cref="RegularizationStudy"/> trains, for how long, and on what it validates.</summary>
 public sealed class RegularizationStudyOptions

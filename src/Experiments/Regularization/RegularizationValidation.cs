@@ -1,4 +1,4 @@
-namespace MlNetMlp.Experiments.Regularization;
+namespace MlNetMlp.Experiments;
 
 /// <summary>What the regularization study's curves are measured on.</summary>
 public enum RegularizationValidation

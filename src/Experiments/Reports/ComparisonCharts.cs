@@ -1,4 +1,3 @@
-using MlNetMlp.Experiments.Comparison;
 using ScottPlot;
 
 namespace MlNetMlp.Experiments.Reports;

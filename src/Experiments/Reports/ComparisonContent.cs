@@ -1,5 +1,4 @@
 using System.Globalization;
-using MlNetMlp.Experiments.Comparison;
 
 namespace MlNetMlp.Experiments.Reports;
 

@@ -1,6 +1,4 @@
-using MlNetMlp.Experiments.Comparison;
-
-namespace MlNetMlp.Experiments.Reports;
+namespace MlNetMlp.Experiments;
 
 /// <summary>Everything a comparison report shows: the results per trainer and the context needed to read them.</summary>
 public sealed record ComparisonReport

@@ -1,7 +1,6 @@
 using System.Globalization;
-using MlNetMlp.Experiments.Comparison;
 
-namespace MlNetMlp.Experiments.Reports;
+namespace MlNetMlp.Experiments;
 
 /// <summary>
 /// The answer to the question a comparison is run for: does an MLP beat the best of ML.NET's own trainers on test

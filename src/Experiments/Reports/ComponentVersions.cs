@@ -1,7 +1,6 @@
 using System.Reflection;
-using MlNetMlp.Torch;
 
-namespace MlNetMlp.Experiments.Reports;
+namespace MlNetMlp.Experiments;
 
 /// <summary>The versions a report lists so that a run can be repeated.</summary>
 public static class ComponentVersions

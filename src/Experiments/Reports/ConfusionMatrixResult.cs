@@ -1,6 +1,6 @@
 using Microsoft.ML.Data;
 
-namespace MlNetMlp.Experiments.Reports;
+namespace MlNetMlp.Experiments;
 
 /// <summary>A multiclass confusion matrix with its class names: <c>Counts[actual][predicted]</c>.</summary>
 /// <param name="ClassNames">The name of each class, in the order of the rows and columns.</param>

@@ -1,4 +1,4 @@
-namespace MlNetMlp.Experiments.Reports;
+namespace MlNetMlp.Experiments;
 
 /// <summary>The data a comparison used, as the report states it.</summary>
 /// <param name="Name">The data set, e.g. <c>MNIST</c>.</param>

@@ -1,4 +1,4 @@
-namespace MlNetMlp.Experiments.Reports;
+namespace MlNetMlp.Experiments;
 
 /// <summary>One point of a learning curve: the metrics at the end of an epoch.</summary>
 /// <param name="Epoch">The epoch, from 1.</param>

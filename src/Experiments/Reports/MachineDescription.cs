@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace MlNetMlp.Experiments.Reports;
+namespace MlNetMlp.Experiments;
 
 /// <summary>The machine a comparison ran on, as the report states it.</summary>
 /// <param name="LogicalCores">The number of logical processors.</param>

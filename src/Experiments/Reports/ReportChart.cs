@@ -1,4 +1,4 @@
-namespace MlNetMlp.Experiments.Reports;
+namespace MlNetMlp.Experiments;
 
 /// <summary>A chart the report writer drew: its caption and its PNG file's name in the report directory.</summary>
 /// <param name="Caption">What the chart shows.</param>

@@ -1,4 +1,4 @@
-namespace MlNetMlp.Experiments.Reports;
+namespace MlNetMlp.Experiments;
 
 /// <summary>The files a report was written to.</summary>
 /// <param name="Directory">The report directory.</param>

@@ -2,9 +2,10 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using MlNetMlp.Experiments.Regularization;
+using MlNetMlp.Experiments.Reports;
 using MlNetMlp.Experiments.Uncertainty;
 
-namespace MlNetMlp.Experiments.Reports;
+namespace MlNetMlp.Experiments;
 
 /// <summary>
 /// Writes a report directory: <c>report.md</c>, a self-contained <c>report.html</c>, <c>results.csv</c>,

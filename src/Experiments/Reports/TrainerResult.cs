@@ -1,7 +1,6 @@
 using Microsoft.ML.Data;
-using MlNetMlp.Experiments.Comparison;
 
-namespace MlNetMlp.Experiments.Reports;
+namespace MlNetMlp.Experiments;
 
 /// <summary>
 /// What one trainer achieved in a comparison, in plain numbers: the report writer's input. Metrics that do

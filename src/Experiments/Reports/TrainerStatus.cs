@@ -1,4 +1,4 @@
-namespace MlNetMlp.Experiments.Reports;
+namespace MlNetMlp.Experiments;
 
 /// <summary>Whether a trainer ran in a comparison.</summary>
 public enum TrainerStatus

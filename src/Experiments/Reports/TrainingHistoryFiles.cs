@@ -1,7 +1,8 @@
 using System.Text;
+using MlNetMlp.Experiments.Reports;
 using ScottPlot;
 
-namespace MlNetMlp.Experiments.Reports;
+namespace MlNetMlp.Experiments;
 
 /// <summary>
 /// A trained MLP's history as files, like the course's plot of Keras's <c>History</c>: a PNG with the loss per epoch

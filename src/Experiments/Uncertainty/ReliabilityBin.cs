@@ -1,4 +1,4 @@
-namespace MlNetMlp.Experiments.Uncertainty;
+namespace MlNetMlp.Experiments;
 
 /// <summary>One bin of a reliability diagram: the rows whose confidence falls in [<see cref="Lower"/>, <see cref="Upper"/>).</summary>
 /// <param name="Lower">The bin's lowest confidence.</param>

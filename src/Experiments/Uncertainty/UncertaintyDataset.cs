@@ -1,4 +1,4 @@
-namespace MlNetMlp.Experiments.Uncertainty;
+namespace MlNetMlp.Experiments;
 
 /// <summary>The data sets <see cref="UncertaintyExperiment"/> knows how to prepare, each with its network from <c>UncertaintyNetworks</c>.</summary>
 public enum UncertaintyDataset

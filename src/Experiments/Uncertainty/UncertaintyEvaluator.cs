@@ -1,6 +1,7 @@
 using Microsoft.ML;
+using MlNetMlp.Experiments.Uncertainty;
 
-namespace MlNetMlp.Experiments.Uncertainty;
+namespace MlNetMlp.Experiments;
 
 /// <summary>
 /// Computes <see cref="UncertaintyMetrics"/> from each row's class probabilities, true class and uncertainty (any

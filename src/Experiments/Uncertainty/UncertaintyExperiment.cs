@@ -4,9 +4,8 @@ using Microsoft.ML;
 using Microsoft.ML.Data;
 using MlNetMlp.Experiments.Reports;
 using MlNetMlp.Pipelines;
-using MlNetMlp.Trainers;
 
-namespace MlNetMlp.Experiments.Uncertainty;
+namespace MlNetMlp.Experiments;
 
 /// <summary>
 /// The uncertainty figures for an MLP on MNIST or IMDb, as one call: the data prepared by the course's recipe, the

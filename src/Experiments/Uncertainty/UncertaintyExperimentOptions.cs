@@ -1,4 +1,4 @@
-namespace MlNetMlp.Experiments.Uncertainty;
+namespace MlNetMlp.Experiments;
 
 /// <summary>How <see cref="UncertaintyExperiment"/> trains and samples.</summary>
 public sealed class UncertaintyExperimentOptions

@@ -1,4 +1,4 @@
-namespace MlNetMlp.Experiments.Uncertainty;
+namespace MlNetMlp.Experiments;
 
 /// <summary>The uncertainty figures of one network on one data set: the plain MLP, Monte Carlo dropout and a deep ensemble, side by side.</summary>
 /// <param name="Network">The network, e.g. "10,000 inputs → Dense(16, Relu), Dropout(0.5), Dense(16, Relu), Dropout(0.5) → Dense(1, Sigmoid)".</param>

@@ -1,4 +1,5 @@
-namespace MlNetMlp.Experiments.Uncertainty;
+
+namespace MlNetMlp.Experiments;
 
 /// <summary>One way of predicting with uncertainty, and how good its probabilities and its uncertainty are on the test data.</summary>
 /// <param name="Method">"MLP", "MC dropout (T=50)" or "Deep ensemble (M=5)".</param>

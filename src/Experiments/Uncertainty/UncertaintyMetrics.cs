@@ -1,4 +1,4 @@
-namespace MlNetMlp.Experiments.Uncertainty;
+namespace MlNetMlp.Experiments;
 
 /// <summary>
 /// How good a classifier's probabilities and its uncertainty are, on one data set. Losses use the natural log.

@@ -1,6 +1,4 @@
-using MlNetMlp.Experiments.Reports;
-
-namespace MlNetMlp.Experiments.Uncertainty;
+namespace MlNetMlp.Experiments;
 
 /// <summary>Everything the uncertainty report shows: the three methods' figures on one data set, and the context to repeat the run.</summary>
 public sealed record UncertaintyReport

@@ -1,9 +1,8 @@
 using System.Diagnostics;
 using Microsoft.ML;
 using Microsoft.ML.Data;
-using MlNetMlp.Trainers;
 
-namespace MlNetMlp.Experiments.Uncertainty;
+namespace MlNetMlp.Experiments;
 
 /// <summary>
 /// Compares three ways of predicting with uncertainty on the same data: the plain MLP (its softmax or sigmoid

@@ -1,6 +1,4 @@
-using MlNetMlp.Trainers;
-
-namespace MlNetMlp.Experiments.Uncertainty;
+namespace MlNetMlp.Experiments;
 
 /// <summary>What <see cref="UncertaintyStudy"/> trains and how it samples.</summary>
 public sealed class UncertaintyStudyOptions

@@ -3,10 +3,10 @@ using Microsoft.ML.Data;
 using Microsoft.ML.Runtime;
 using Microsoft.ML.Trainers;
 using MlNetMlp;
-using MlNetMlp.Explanation;
-using MlNetMlp.Model;
-using MlNetMlp.Persistence;
-using MlNetMlp.Tasks;
+using MlNetMlp.Core.Persistence;
+using MlNetMlp.Scoring.Explanation;
+using MlNetMlp.Scoring.Model;
+using MlNetMlp.Scoring.Tasks;
 
 [assembly: LoadableClass(typeof(MlpModel), null, typeof(SignatureLoadModel), "MlNetMlp MLP network", MlpModel.NetworkLoaderSignature)]
 

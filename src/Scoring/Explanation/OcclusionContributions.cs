@@ -1,8 +1,8 @@
 using Microsoft.ML.Data;
 using Microsoft.ML.Numeric;
-using MlNetMlp.Network;
+using MlNetMlp.Scoring.Network;
 
-namespace MlNetMlp.Explanation;
+namespace MlNetMlp.Scoring.Explanation;
 
 /// <summary>
 /// Per-feature contributions to one row's score, by occlusion: the contribution of feature i is the score minus the

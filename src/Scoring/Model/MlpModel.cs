@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using MlNetMlp.Network;
+using MlNetMlp.Scoring.Network;
 
 namespace MlNetMlp;
 

@@ -1,9 +1,9 @@
 using System.Runtime.InteropServices;
-using MlNetMlp.Network;
-using MlNetMlp.Persistence;
-using MlNetMlp.Tasks;
+using MlNetMlp.Core.Persistence;
+using MlNetMlp.Scoring.Network;
+using MlNetMlp.Scoring.Tasks;
 
-namespace MlNetMlp.Model;
+namespace MlNetMlp.Scoring.Model;
 
 /// <summary>
 /// The saved form of a trained <see cref="MlpModel"/> and its <see cref="LabelLayout"/>: label mapping and architecture

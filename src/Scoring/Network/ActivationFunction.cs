@@ -1,6 +1,6 @@
 using System.Numerics.Tensors;
 
-namespace MlNetMlp.Network;
+namespace MlNetMlp.Scoring.Network;
 
 /// <summary>The activations of <see cref="MlpActivation"/>, applied in place to one row of units, as torch computes them.</summary>
 internal static class ActivationFunction

@@ -1,4 +1,4 @@
-namespace MlNetMlp.Network;
+namespace MlNetMlp.Scoring.Network;
 
 /// <summary>
 /// The trained weights of one dense layer in the layout the forward pass reads: the kernel row-major as

@@ -1,6 +1,6 @@
 using Microsoft.ML.Data;
 
-namespace MlNetMlp.Network;
+namespace MlNetMlp.Scoring.Network;
 
 /// <summary>
 /// Dropout masks for Monte Carlo passes, drawn from a counter-based generator (SplitMix64) whose state comes from the

@@ -1,4 +1,4 @@
-namespace MlNetMlp.Network;
+namespace MlNetMlp.Scoring.Network;
 
 /// <summary>
 /// The error function, which .NET's Math lacks, for GELU. Complementary-error-function Chebyshev fit from

@@ -1,4 +1,4 @@
-namespace MlNetMlp.Network;
+namespace MlNetMlp.Scoring.Network;
 
 /// <summary>
 /// The network's inference, in managed code: one row at a time, given as its non-zero inputs, through every layer.

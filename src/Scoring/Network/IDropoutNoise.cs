@@ -1,4 +1,4 @@
-namespace MlNetMlp.Network;
+namespace MlNetMlp.Scoring.Network;
 
 /// <summary>
 /// The random masks of a stochastic forward pass: dropout left on at inference, as Monte Carlo dropout needs.

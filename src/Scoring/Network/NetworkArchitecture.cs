@@ -1,4 +1,4 @@
-namespace MlNetMlp.Network;
+namespace MlNetMlp.Scoring.Network;
 
 /// <summary>
 /// What a network is built from, and all that inference needs besides the weights: input width, hidden layers,

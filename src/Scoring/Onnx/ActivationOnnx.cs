@@ -1,6 +1,7 @@
-using MlNetMlp.Onnx;
+using MlNetMlp.Core.Onnx;
+using MlNetMlp.Scoring.Network;
 
-namespace MlNetMlp.Network;
+namespace MlNetMlp.Scoring.Onnx;
 
 /// <summary>
 /// The activations of <see cref="MlpActivation"/> as ONNX nodes (opset 12), with the definitions

@@ -1,7 +1,7 @@
-using MlNetMlp.Network;
-using MlNetMlp.Onnx;
+using MlNetMlp.Core.Onnx;
+using MlNetMlp.Scoring.Prediction;
 
-namespace MlNetMlp.Prediction;
+namespace MlNetMlp.Scoring.Onnx;
 
 /// <summary>
 /// A deep ensemble as ONNX, combined as <see cref="EnsembleScorer"/> combines it: every member's network, the mean of

@@ -1,7 +1,6 @@
-using MlNetMlp.Network;
-using MlNetMlp.Onnx;
+using MlNetMlp.Core.Onnx;
 
-namespace MlNetMlp.Prediction;
+namespace MlNetMlp.Scoring.Onnx;
 
 /// <summary>
 /// The network's outputs in an ONNX graph: before (<paramref name="Raw"/>) and after (<paramref name="Activated"/>) the

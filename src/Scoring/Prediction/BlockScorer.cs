@@ -1,6 +1,6 @@
 using Microsoft.ML.Data;
 
-namespace MlNetMlp.Prediction;
+namespace MlNetMlp.Scoring.Prediction;
 
 /// <summary>
 /// Scores the rows of a <see cref="FeatureBlock"/>, sharing a large block among the cores: the calling thread takes

@@ -1,7 +1,7 @@
 using Microsoft.ML.Data;
-using MlNetMlp.Network;
+using MlNetMlp.Scoring.Network;
 
-namespace MlNetMlp.Prediction;
+namespace MlNetMlp.Scoring.Prediction;
 
 /// <summary>
 /// A deep ensemble (Lakshminarayanan et al., 2017): every member's deterministic pass, combined by averaging the

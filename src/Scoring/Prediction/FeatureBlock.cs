@@ -1,7 +1,7 @@
 using System.Globalization;
 using Microsoft.ML.Data;
 
-namespace MlNetMlp.Prediction;
+namespace MlNetMlp.Scoring.Prediction;
 
 /// <summary>
 /// The feature vectors of a block of rows, each kept as its non-zero entries (indices and values), which is what the

@@ -1,8 +1,8 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
-using MlNetMlp.Data;
+using MlNetMlp.Core.Data;
 
-namespace MlNetMlp.Prediction;
+namespace MlNetMlp.Scoring.Prediction;
 
 /// <summary>
 /// Predictions computed a block of rows at a time. ML.NET cursors hand out one row at a time, so a second cursor over

@@ -1,10 +1,10 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
-using MlNetMlp.Data;
-using MlNetMlp.Onnx;
-using MlNetMlp.Tasks;
+using MlNetMlp.Core.Data;
+using MlNetMlp.Core.Onnx;
+using MlNetMlp.Scoring.Tasks;
 
-namespace MlNetMlp.Prediction;
+namespace MlNetMlp.Scoring.Prediction;
 
 /// <summary>
 /// Binds a prediction transformer's <see cref="ScoringPlan"/> to an input schema: checks the feature column (and a

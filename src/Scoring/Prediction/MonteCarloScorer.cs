@@ -1,7 +1,7 @@
 using Microsoft.ML.Data;
-using MlNetMlp.Network;
+using MlNetMlp.Scoring.Network;
 
-namespace MlNetMlp.Prediction;
+namespace MlNetMlp.Scoring.Prediction;
 
 /// <summary>
 /// Monte Carlo dropout (Gal and Ghahramani, 2016): the deterministic pass for the usual columns, then

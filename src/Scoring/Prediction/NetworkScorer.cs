@@ -1,7 +1,7 @@
 using Microsoft.ML.Data;
-using MlNetMlp.Network;
+using MlNetMlp.Scoring.Network;
 
-namespace MlNetMlp.Prediction;
+namespace MlNetMlp.Scoring.Prediction;
 
 /// <summary>One network's deterministic pass: dropout is the identity.</summary>
 internal sealed class NetworkScorer(MlpModel model) : RowScorer

@@ -1,4 +1,4 @@
-namespace MlNetMlp.Prediction;
+namespace MlNetMlp.Scoring.Prediction;
 
 /// <summary>Welford's running mean and sum of squared deviations, per output unit: stable in one pass over the samples.</summary>
 internal static class OnlineMoments

@@ -1,4 +1,4 @@
-namespace MlNetMlp.Prediction;
+namespace MlNetMlp.Scoring.Prediction;
 
 /// <summary>The outputs of up to <see cref="Rows"/> rows, row-major, each row's outputs contiguous; reused block after block.</summary>
 internal sealed class PredictionBuffer(int rows, int outputs, bool hasUncertainty)

@@ -1,4 +1,4 @@
-namespace MlNetMlp.Prediction;
+namespace MlNetMlp.Scoring.Prediction;
 
 /// <summary>
 /// What scoring one row gives: the output layer before (<see cref="Raw"/>) and after (<see cref="Activated"/>) the

@@ -1,6 +1,6 @@
 using Microsoft.ML.Data;
 
-namespace MlNetMlp.Prediction;
+namespace MlNetMlp.Scoring.Prediction;
 
 /// <summary>
 /// Scores one row into a <see cref="PredictionBuffer"/>: one network's deterministic pass, Monte Carlo dropout, or an

@@ -1,9 +1,10 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
-using MlNetMlp.Onnx;
-using MlNetMlp.Tasks;
+using MlNetMlp.Core.Onnx;
+using MlNetMlp.Scoring.Onnx;
+using MlNetMlp.Scoring.Tasks;
 
-namespace MlNetMlp.Prediction;
+namespace MlNetMlp.Scoring.Prediction;
 
 /// <summary>What the uncertainty columns of a transformer hold.</summary>
 internal enum UncertaintyColumns

@@ -1,4 +1,4 @@
-namespace MlNetMlp.Tasks;
+namespace MlNetMlp.Scoring.Tasks;
 
 /// <summary>
 /// The one place where ML.NET's keys meet the network's class indices: ML.NET keys are 1-based (0 means missing),

@@ -1,4 +1,4 @@
-namespace MlNetMlp.Tasks;
+namespace MlNetMlp.Scoring.Tasks;
 
 /// <summary>The label column's type, as far as the task is concerned. The saved model stores it by value.</summary>
 internal enum LabelKind

@@ -1,4 +1,4 @@
-namespace MlNetMlp.Tasks;
+namespace MlNetMlp.Scoring.Tasks;
 
 /// <summary>
 /// How the label maps to network outputs and prediction columns: the task, the label's kind, the number of output

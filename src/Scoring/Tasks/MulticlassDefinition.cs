@@ -1,9 +1,10 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
-using MlNetMlp.Onnx;
-using MlNetMlp.Prediction;
+using MlNetMlp.Core.Onnx;
+using MlNetMlp.Scoring.Onnx;
+using MlNetMlp.Scoring.Prediction;
 
-namespace MlNetMlp.Tasks;
+namespace MlNetMlp.Scoring.Tasks;
 
 /// <summary>
 /// Multiclass classification: softmax output, categorical cross-entropy, accuracy; columns <c>Score</c> (the K class

@@ -1,9 +1,9 @@
-using Microsoft.ML;
 using Microsoft.ML.Data;
-using MlNetMlp.Onnx;
-using MlNetMlp.Prediction;
+using MlNetMlp.Core.Onnx;
+using MlNetMlp.Scoring.Onnx;
+using MlNetMlp.Scoring.Prediction;
 
-namespace MlNetMlp.Tasks;
+namespace MlNetMlp.Scoring.Tasks;
 
 /// <summary>
 /// Multilabel classification: one sigmoid output per label, binary cross-entropy, per-output accuracy; columns

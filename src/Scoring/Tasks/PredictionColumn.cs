@@ -1,8 +1,8 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
-using MlNetMlp.Data;
+using MlNetMlp.Core.Data;
 
-namespace MlNetMlp.Tasks;
+namespace MlNetMlp.Scoring.Tasks;
 
 /// <summary>How a prediction column holds its values.</summary>
 internal enum PredictionShape

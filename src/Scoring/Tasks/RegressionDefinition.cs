@@ -1,9 +1,10 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
-using MlNetMlp.Onnx;
-using MlNetMlp.Prediction;
+using MlNetMlp.Core.Onnx;
+using MlNetMlp.Scoring.Onnx;
+using MlNetMlp.Scoring.Prediction;
 
-namespace MlNetMlp.Tasks;
+namespace MlNetMlp.Scoring.Tasks;
 
 /// <summary>
 /// Regression: linear output, mean squared error, mean absolute error; column <c>Score</c>, a Single for a scalar

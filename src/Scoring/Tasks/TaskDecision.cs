@@ -1,7 +1,7 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
 
-namespace MlNetMlp.Tasks;
+namespace MlNetMlp.Scoring.Tasks;
 
 /// <summary>
 /// Decides the task from the label column's type alone (never from its values), so the schema <c>GetOutputSchema</c>

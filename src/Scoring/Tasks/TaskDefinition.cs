@@ -1,10 +1,10 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
-using MlNetMlp.Network;
-using MlNetMlp.Onnx;
-using MlNetMlp.Prediction;
+using MlNetMlp.Core.Onnx;
+using MlNetMlp.Scoring.Onnx;
+using MlNetMlp.Scoring.Prediction;
 
-namespace MlNetMlp.Tasks;
+namespace MlNetMlp.Scoring.Tasks;
 
 /// <summary>
 /// One row of the course's activation/loss table and everything else that follows from the task: which label kinds

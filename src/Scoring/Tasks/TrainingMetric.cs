@@ -1,4 +1,4 @@
-namespace MlNetMlp.Tasks;
+namespace MlNetMlp.Scoring.Tasks;
 
 /// <summary>The per-epoch metric Keras would report for a task; training computes it, the history records its name.</summary>
 internal enum TrainingMetric

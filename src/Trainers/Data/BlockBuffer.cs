@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 
-namespace MlNetMlp.Trainers;
+namespace MlNetMlp.Trainers.Data;
 
 /// <summary>Where a run of values starts in a <see cref="BlockBuffer{T}"/>.</summary>
 internal readonly record struct BlockPosition(int Block, int Offset);

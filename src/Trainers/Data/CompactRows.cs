@@ -1,6 +1,6 @@
 using Microsoft.ML.Data;
 
-namespace MlNetMlp.Trainers;
+namespace MlNetMlp.Trainers.Data;
 
 /// <summary>
 /// Training rows read once into their final compact form, with no copy made afterwards: each feature row is kept dense

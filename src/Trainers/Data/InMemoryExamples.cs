@@ -1,8 +1,8 @@
 using Microsoft.ML;
-using MlNetMlp.Tasks;
-using MlNetMlp.Torch;
+using MlNetMlp.Scoring.Tasks;
+using MlNetMlp.Trainers.Torch;
 
-namespace MlNetMlp.Trainers;
+namespace MlNetMlp.Trainers.Data;
 
 /// <summary>
 /// Training examples read once from the data view into <see cref="CompactRows"/>. Every epoch shuffles row indices and

@@ -1,4 +1,4 @@
-namespace MlNetMlp.Trainers;
+namespace MlNetMlp.Trainers.Data;
 
 /// <summary>
 /// Rows of a fixed width appended one after another into a <see cref="BlockBuffer{T}"/> whose blocks all hold the same

@@ -1,8 +1,8 @@
 using Microsoft.ML;
-using MlNetMlp.Tasks;
-using MlNetMlp.Torch;
+using MlNetMlp.Scoring.Tasks;
+using MlNetMlp.Trainers.Torch;
 
-namespace MlNetMlp.Trainers;
+namespace MlNetMlp.Trainers.Data;
 
 /// <summary>
 /// Training examples read from the data view every epoch, for data larger than the in-memory cache limit. Memory

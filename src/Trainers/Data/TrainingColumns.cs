@@ -1,9 +1,9 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
-using MlNetMlp.Data;
-using MlNetMlp.Tasks;
+using MlNetMlp.Core.Data;
+using MlNetMlp.Scoring.Tasks;
 
-namespace MlNetMlp.Trainers;
+namespace MlNetMlp.Trainers.Data;
 
 /// <summary>
 /// The feature, label and weight columns of training data, checked against what the trainer can use, with the label's

@@ -1,9 +1,9 @@
 using System.Globalization;
 using Microsoft.ML;
 using Microsoft.ML.Data;
-using MlNetMlp.Tasks;
+using MlNetMlp.Scoring.Tasks;
 
-namespace MlNetMlp.Trainers;
+namespace MlNetMlp.Trainers.Data;
 
 /// <summary>
 /// Reads the current row of a cursor as network input: the features (checked finite), the target row the loss

@@ -1,4 +1,4 @@
-namespace MlNetMlp.Trainers;
+namespace MlNetMlp;
 
 /// <summary>Where the network trains and runs.</summary>
 public enum MlpDevice

@@ -1,4 +1,4 @@
-namespace MlNetMlp.Trainers;
+namespace MlNetMlp;
 
 /// <summary>
 /// Stops training when the monitored quantity stops improving, as Keras's <c>EarlyStopping</c> callback.

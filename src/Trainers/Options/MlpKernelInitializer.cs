@@ -1,4 +1,4 @@
-namespace MlNetMlp.Trainers;
+namespace MlNetMlp;
 
 /// <summary>How dense-layer kernels start, with Keras's definitions (fan_in = inputs, fan_out = units). Biases start at zero.</summary>
 public enum MlpKernelInitializer

@@ -1,4 +1,4 @@
-namespace MlNetMlp.Trainers;
+namespace MlNetMlp;
 
 /// <summary>Optimizers, with Keras's defaults.</summary>
 public enum MlpOptimizer

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Microsoft.ML;
 
-namespace MlNetMlp.Trainers;
+namespace MlNetMlp;
 
 /// <summary>
 /// Everything that configures the MLP trainer. Defaults follow Keras (RMSprop with lr 1e-3, Glorot-uniform kernels,

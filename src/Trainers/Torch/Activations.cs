@@ -1,8 +1,6 @@
-using MlNetMlp.Trainers;
-using TorchSharp;
 using static TorchSharp.torch;
 
-namespace MlNetMlp.Torch;
+namespace MlNetMlp.Trainers.Torch;
 
 /// <summary>Applies an <see cref="MlpActivation"/> to a batch (rows × units).</summary>
 internal static class Activations

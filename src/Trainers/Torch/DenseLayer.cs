@@ -1,9 +1,8 @@
-using MlNetMlp.Trainers;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
-namespace MlNetMlp.Torch;
+namespace MlNetMlp.Trainers.Torch;
 
 /// <summary>activation(x·Wᵀ + b), with the layer's L1/L2 kernel penalty.</summary>
 internal sealed class DenseLayer : nn.Module<Tensor, Tensor>

@@ -1,7 +1,6 @@
-using MlNetMlp.Tasks;
-using MlNetMlp.Trainers;
+using MlNetMlp.Scoring.Tasks;
 
-namespace MlNetMlp.Torch;
+namespace MlNetMlp.Trainers.Torch;
 
 /// <summary>Keras's EarlyStopping bookkeeping: the best value so far, epochs since, and whether to stop.</summary>
 internal sealed class EarlyStoppingTracker(MlpEarlyStopping options, TrainingMetric metric)

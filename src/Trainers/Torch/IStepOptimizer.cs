@@ -1,4 +1,4 @@
-namespace MlNetMlp.Torch;
+namespace MlNetMlp.Trainers.Torch;
 
 /// <summary>What the training loop needs of an optimizer: clear gradients, take a step.</summary>
 internal interface IStepOptimizer : IDisposable

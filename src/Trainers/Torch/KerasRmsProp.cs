@@ -1,7 +1,7 @@
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace MlNetMlp.Torch;
+namespace MlNetMlp.Trainers.Torch;
 
 /// <summary>
 /// RMSprop exactly as Keras updates: v = ρ·v + (1 - ρ)·g², w -= lr·g / sqrt(v + ε). PyTorch's RMSprop divides by

@@ -1,8 +1,7 @@
-using MlNetMlp.Trainers;
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace MlNetMlp.Torch;
+namespace MlNetMlp.Trainers.Torch;
 
 /// <summary>
 /// Keras's kernel initializers, drawn from the network's generator. Keras kernels are (fan_in × fan_out); torch's

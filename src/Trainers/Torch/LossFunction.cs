@@ -1,8 +1,7 @@
-using MlNetMlp.Trainers;
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace MlNetMlp.Torch;
+namespace MlNetMlp.Trainers.Torch;
 
 /// <summary>
 /// The loss of a batch from raw network outputs, as Keras computes it: per-example losses (averaged over outputs),

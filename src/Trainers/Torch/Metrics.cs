@@ -1,8 +1,8 @@
-using MlNetMlp.Tasks;
+using MlNetMlp.Scoring.Tasks;
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace MlNetMlp.Torch;
+namespace MlNetMlp.Trainers.Torch;
 
 /// <summary>Computes a task's <see cref="TrainingMetric"/> over a batch, and says how it reads.</summary>
 internal static class Metrics

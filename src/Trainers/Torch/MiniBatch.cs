@@ -1,6 +1,6 @@
 using static TorchSharp.torch;
 
-namespace MlNetMlp.Torch;
+namespace MlNetMlp.Trainers.Torch;
 
 /// <summary>
 /// One mini-batch held in tensors that libtorch allocated (<see cref="BatchTensor"/>): sources write rows straight into

@@ -1,10 +1,9 @@
-using MlNetMlp.Network;
-using MlNetMlp.Trainers;
+using MlNetMlp.Scoring.Network;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
-namespace MlNetMlp.Torch;
+namespace MlNetMlp.Trainers.Torch;
 
 /// <summary>
 /// The multilayer perceptron in torch, for training: hidden dense and dropout layers in run order, then a linear

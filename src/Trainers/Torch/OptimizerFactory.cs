@@ -1,8 +1,7 @@
-using MlNetMlp.Trainers;
 using TorchSharp;
 using TorchSharp.Modules;
 
-namespace MlNetMlp.Torch;
+namespace MlNetMlp.Trainers.Torch;
 
 /// <summary>Builds the optimizer an <see cref="MlpOptimizer"/> names, with Keras's constants.</summary>
 internal static class OptimizerFactory

@@ -1,7 +1,7 @@
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace MlNetMlp.Torch;
+namespace MlNetMlp.Trainers.Torch;
 
 /// <summary>
 /// Dropout that draws its mask from the network's own generator, so a seed fixes training completely

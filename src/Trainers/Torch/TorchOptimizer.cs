@@ -1,6 +1,6 @@
 using TorchSharp;
 
-namespace MlNetMlp.Torch;
+namespace MlNetMlp.Trainers.Torch;
 
 /// <summary>One of torch's own optimizers (Adam, SGD) behind <see cref="IStepOptimizer"/>.</summary>
 internal sealed class TorchOptimizer(torch.optim.Optimizer optimizer) : IStepOptimizer

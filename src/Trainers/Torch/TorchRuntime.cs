@@ -1,7 +1,7 @@
 using System.Reflection;
 using TorchSharp;
 
-namespace MlNetMlp.Torch;
+namespace MlNetMlp;
 
 /// <summary>Starts libtorch with a clear error when it cannot, and describes the running engine.</summary>
 public static class TorchRuntime

@@ -1,4 +1,4 @@
-namespace MlNetMlp.Torch;
+namespace MlNetMlp;
 
 /// <summary>What <see cref="TorchRuntime.Describe"/> reports about the running engine.</summary>
 /// <param name="MlNetVersion">The Microsoft.ML version loaded.</param>

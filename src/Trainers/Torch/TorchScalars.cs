@@ -1,6 +1,6 @@
 using TorchSharp;
 
-namespace MlNetMlp.Torch;
+namespace MlNetMlp.Trainers.Torch;
 
 /// <summary>
 /// The torch scalars a component uses batch after batch, made once and disposed with it. TorchSharp turns every .NET

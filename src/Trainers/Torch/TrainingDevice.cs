@@ -1,7 +1,6 @@
-using MlNetMlp.Trainers;
 using TorchSharp;
 
-namespace MlNetMlp.Torch;
+namespace MlNetMlp.Trainers.Torch;
 
 /// <summary>Applies the runtime options: the device to train on and libtorch's thread count.</summary>
 internal static class TrainingDevice

@@ -1,11 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
-using MlNetMlp.Network;
-using MlNetMlp.Trainers;
+using MlNetMlp.Scoring.Network;
 using TorchSharp;
-using static TorchSharp.torch;
 
-namespace MlNetMlp.Torch;
+namespace MlNetMlp.Trainers.Torch;
 
 /// <summary>
 /// Keras's <c>fit</c> loop over an <see cref="MlpNetwork"/>: per epoch, shuffled mini-batches each in its own dispose

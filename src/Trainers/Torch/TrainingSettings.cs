@@ -1,8 +1,7 @@
-using MlNetMlp.Tasks;
-using MlNetMlp.Trainers;
+using MlNetMlp.Scoring.Tasks;
 using TorchSharp;
 
-namespace MlNetMlp.Torch;
+namespace MlNetMlp.Trainers.Torch;
 
 /// <summary>The optimization settings of one training run, resolved from the options.</summary>
 internal sealed record TrainingSettings(

@@ -1,6 +1,7 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
-using MlNetMlp.Data;
+using MlNetMlp.Core.Data;
+using MlNetMlp.Transforms.NormalizePixels;
 
 namespace MlNetMlp.Transforms;
 

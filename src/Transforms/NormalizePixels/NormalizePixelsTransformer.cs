@@ -1,10 +1,11 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.Runtime;
-using MlNetMlp.Data;
-using MlNetMlp.Onnx;
-using MlNetMlp.Persistence;
+using MlNetMlp.Core.Data;
+using MlNetMlp.Core.Onnx;
+using MlNetMlp.Core.Persistence;
 using MlNetMlp.Transforms;
+using MlNetMlp.Transforms.NormalizePixels;
 
 [assembly: LoadableClass(typeof(NormalizePixelsTransformer), null, typeof(SignatureLoadModel),
     "MlNetMlp Normalize Pixels", NormalizePixelsTransformer.LoaderSignature)]

@@ -1,8 +1,8 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
-using MlNetMlp.Data;
+using MlNetMlp.Core.Data;
 
-namespace MlNetMlp.Transforms;
+namespace MlNetMlp.Transforms.NormalizePixels;
 
 /// <summary>What <c>NormalizePixels</c> accepts as input: a known-size vector of Byte, Single or Double.</summary>
 internal static class PixelColumn

@@ -2,9 +2,9 @@ using System.Globalization;
 using System.Numerics;
 using Microsoft.ML;
 using Microsoft.ML.Data;
-using MlNetMlp.Onnx;
+using MlNetMlp.Core.Onnx;
 
-namespace MlNetMlp.Transforms;
+namespace MlNetMlp.Transforms.OneHotLabels;
 
 /// <summary>
 /// Classes of a key column: every key value 1..Count is a class, key k at one-hot position k - 1, so the

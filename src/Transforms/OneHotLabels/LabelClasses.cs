@@ -1,9 +1,9 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
-using MlNetMlp.Onnx;
-using MlNetMlp.Persistence;
+using MlNetMlp.Core.Onnx;
+using MlNetMlp.Core.Persistence;
 
-namespace MlNetMlp.Transforms;
+namespace MlNetMlp.Transforms.OneHotLabels;
 
 /// <summary>Reads the current row's label and returns its class index, or -1 (with the label) when it is not a class.</summary>
 internal delegate int ClassIndexGetter(out object? unseenLabel);

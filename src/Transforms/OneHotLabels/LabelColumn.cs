@@ -1,8 +1,8 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
-using MlNetMlp.Data;
+using MlNetMlp.Core.Data;
 
-namespace MlNetMlp.Transforms;
+namespace MlNetMlp.Transforms.OneHotLabels;
 
 /// <summary>What <c>OneHotLabels</c> accepts as input: one label per row, as an integer, a float, text, a key or a bool.</summary>
 internal static class LabelColumn

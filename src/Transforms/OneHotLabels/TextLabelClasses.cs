@@ -1,8 +1,8 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
-using MlNetMlp.Onnx;
+using MlNetMlp.Core.Onnx;
 
-namespace MlNetMlp.Transforms;
+namespace MlNetMlp.Transforms.OneHotLabels;
 
 /// <summary>Classes of a text label column, in ordinal order; lookups read the row's text without allocating.</summary>
 internal sealed class TextLabelClasses : LabelClasses

@@ -1,9 +1,9 @@
 using System.Globalization;
 using Microsoft.ML;
 using Microsoft.ML.Data;
-using MlNetMlp.Onnx;
+using MlNetMlp.Core.Onnx;
 
-namespace MlNetMlp.Transforms;
+namespace MlNetMlp.Transforms.OneHotLabels;
 
 /// <summary>Classes of a number or bool label column, in ascending order; the class index comes from a dictionary lookup.</summary>
 internal sealed class ValueLabelClasses<T> : LabelClasses

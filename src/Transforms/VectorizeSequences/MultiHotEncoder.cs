@@ -1,8 +1,7 @@
 using System.Numerics;
-using Microsoft.ML;
 using Microsoft.ML.Data;
 
-namespace MlNetMlp.Transforms;
+namespace MlNetMlp.Transforms.VectorizeSequences;
 
 /// <summary>
 /// Encodes one sequence of indices as a sparse multi-hot vector of a fixed dimension: the indices are

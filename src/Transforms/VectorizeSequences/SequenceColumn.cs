@@ -1,8 +1,8 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
-using MlNetMlp.Data;
+using MlNetMlp.Core.Data;
 
-namespace MlNetMlp.Transforms;
+namespace MlNetMlp.Transforms.VectorizeSequences;
 
 /// <summary>What <c>VectorizeSequences</c> accepts as input: a vector (of any length) of an integer or key type.</summary>
 internal static class SequenceColumn

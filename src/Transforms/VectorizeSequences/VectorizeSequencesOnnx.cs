@@ -1,7 +1,7 @@
 using Microsoft.ML.Data;
-using MlNetMlp.Onnx;
+using MlNetMlp.Core.Onnx;
 
-namespace MlNetMlp.Transforms;
+namespace MlNetMlp.Transforms.VectorizeSequences;
 
 /// <summary>
 /// <c>VectorizeSequences</c> as ONNX (opset 12, which has no scatter with addition): each row's indices are made unique

@@ -2,10 +2,11 @@ using System.Numerics;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.Runtime;
-using MlNetMlp.Data;
-using MlNetMlp.Onnx;
-using MlNetMlp.Persistence;
+using MlNetMlp.Core.Data;
+using MlNetMlp.Core.Onnx;
+using MlNetMlp.Core.Persistence;
 using MlNetMlp.Transforms;
+using MlNetMlp.Transforms.VectorizeSequences;
 
 [assembly: LoadableClass(typeof(VectorizeSequencesTransformer), null, typeof(SignatureLoadModel),
     "MlNetMlp Vectorize Sequences", VectorizeSequencesTransformer.LoaderSignature)]

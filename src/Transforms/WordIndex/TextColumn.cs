@@ -1,8 +1,8 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
-using MlNetMlp.Data;
+using MlNetMlp.Core.Data;
 
-namespace MlNetMlp.Transforms;
+namespace MlNetMlp.Transforms.WordIndex;
 
 /// <summary>What <c>WordIndex</c> accepts as input: one text per row.</summary>
 internal static class TextColumn

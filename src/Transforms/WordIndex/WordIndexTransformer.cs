@@ -1,9 +1,10 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.Runtime;
-using MlNetMlp.Data;
-using MlNetMlp.Persistence;
+using MlNetMlp.Core.Data;
+using MlNetMlp.Core.Persistence;
 using MlNetMlp.Transforms;
+using MlNetMlp.Transforms.WordIndex;
 
 [assembly: LoadableClass(typeof(WordIndexTransformer), null, typeof(SignatureLoadModel),
     "MlNetMlp Word Index", WordIndexTransformer.LoaderSignature)]

@@ -1,4 +1,4 @@
-namespace MlNetMlp.Transforms;
+namespace MlNetMlp.Transforms.WordIndex;
 
 /// <summary>Receives one word of a text, valid only during the call.</summary>
 internal delegate void WordHandler(ReadOnlySpan<char> word);

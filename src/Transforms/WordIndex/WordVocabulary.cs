@@ -1,8 +1,7 @@
 using System.Runtime.InteropServices;
 using Microsoft.ML;
-using Microsoft.ML.Data;
 
-namespace MlNetMlp.Transforms;
+namespace MlNetMlp.Transforms.WordIndex;
 
 /// <summary>
 /// The words <c>WordIndex</c> keeps, most frequent first: the word at position p has frequency rank p + 1.

@@ -3,7 +3,6 @@ using System.Text;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using MlNetMlp.Tests.Infrastructure;
-using MlNetMlp.Trainers;
 using MlNetMlp.Transforms;
 
 namespace MlNetMlp.Tests.Core;

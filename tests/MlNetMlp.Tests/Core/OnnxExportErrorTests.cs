@@ -1,7 +1,6 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
-using MlNetMlp.Model;
-using MlNetMlp.Tasks;
+using MlNetMlp.Scoring.Tasks;
 using MlNetMlp.Tests.Infrastructure;
 using MlNetMlp.Tests.Scoring;
 

@@ -1,5 +1,5 @@
 using System.IO.Compression;
-using MlNetMlp.Persistence;
+using MlNetMlp.Core.Persistence;
 using MlNetMlp.Tests.Infrastructure;
 
 namespace MlNetMlp.Tests.Core;

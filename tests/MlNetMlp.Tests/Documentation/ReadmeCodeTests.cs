@@ -47,7 +47,7 @@ public sealed class ReadmeCodeTests
         var block = new ReadmeBlock(40, """
             using MlNetMlp;
 
-            var options = new MlpOptions { Epochs = 3 };
+            Console.WriteLine(typeof(MnistSample));
             """);
 
         var problems = Compile(block).ToList();

@@ -1,3 +1,4 @@
+using MlNetMlp.Experiments;
 using MlNetMlp.Experiments.Regularization;
 using MlNetMlp.Pipelines;
 

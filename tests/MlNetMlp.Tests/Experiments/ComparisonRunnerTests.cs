@@ -1,12 +1,9 @@
-using System.Net.Http;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using MlNetMlp.Datasets;
-using MlNetMlp.Experiments.Comparison;
-using MlNetMlp.Experiments.Reports;
+using MlNetMlp.Experiments;
 using MlNetMlp.Pipelines;
 using MlNetMlp.Tests.Infrastructure;
-using MlNetMlp.Trainers;
 
 namespace MlNetMlp.Tests.Experiments;
 

@@ -2,8 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.ML;
 using MlNetMlp.Datasets;
-using MlNetMlp.Experiments.Regularization;
-using MlNetMlp.Experiments.Reports;
+using MlNetMlp.Experiments;
 using MlNetMlp.Pipelines;
 using MlNetMlp.Tests.Infrastructure;
 

@@ -1,5 +1,4 @@
-using MlNetMlp.Experiments.Comparison;
-using MlNetMlp.Experiments.Reports;
+using MlNetMlp.Experiments;
 using MlNetMlp.Tests.Infrastructure;
 using SkiaSharp;
 

@@ -3,8 +3,7 @@ using System.Text.Json;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using MlNetMlp.Datasets;
-using MlNetMlp.Experiments.Comparison;
-using MlNetMlp.Experiments.Reports;
+using MlNetMlp.Experiments;
 using MlNetMlp.Tests.Infrastructure;
 
 namespace MlNetMlp.Tests.Experiments;

@@ -1,7 +1,7 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using MlNetMlp.Datasets;
-using MlNetMlp.Experiments.Reports;
+using MlNetMlp.Experiments;
 using MlNetMlp.Pipelines;
 using MlNetMlp.Tests.Infrastructure;
 using SkiaSharp;

@@ -1,4 +1,4 @@
-using MlNetMlp.Experiments.Uncertainty;
+using MlNetMlp.Experiments;
 
 namespace MlNetMlp.Tests.Experiments;
 

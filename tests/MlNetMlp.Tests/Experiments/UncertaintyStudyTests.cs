@@ -1,7 +1,6 @@
 using Microsoft.ML;
 using MlNetMlp.Datasets;
-using MlNetMlp.Experiments.Uncertainty;
-using MlNetMlp.Trainers;
+using MlNetMlp.Experiments;
 
 namespace MlNetMlp.Tests.Experiments;
 

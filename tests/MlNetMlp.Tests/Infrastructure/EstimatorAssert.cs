@@ -1,6 +1,5 @@
 using Microsoft.ML;
-using Microsoft.ML.Data;
-using MlNetMlp.Data;
+using MlNetMlp.Core.Data;
 
 namespace MlNetMlp.Tests.Infrastructure;
 

@@ -16,7 +16,6 @@ public sealed class ConsumerPackageTests
         using Microsoft.ML.Data;
         using MlNetMlp;
         using MlNetMlp.Datasets;
-        using MlNetMlp.Torch;
         using TorchSharp;
 
         TorchRuntime.EnsureStarted();

@@ -17,7 +17,6 @@ public sealed class MlNet6ConsumerTests
         using Microsoft.ML;
         using MlNetMlp;
         using MlNetMlp.Datasets;
-        using MlNetMlp.Trainers;
 
         var mlContext = new MLContext(seed: 1);
         if (args[0] == "train")

@@ -3,7 +3,6 @@ using Microsoft.ML.Data;
 using MlNetMlp.Datasets;
 using MlNetMlp.Pipelines;
 using MlNetMlp.Tests.Infrastructure;
-using MlNetMlp.Trainers;
 using MlNetMlp.Transforms;
 
 namespace MlNetMlp.Tests.Pipelines;

@@ -1,5 +1,4 @@
 using MlNetMlp.Pipelines;
-using MlNetMlp.Trainers;
 
 namespace MlNetMlp.Tests.Pipelines;
 

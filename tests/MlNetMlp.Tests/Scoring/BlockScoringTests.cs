@@ -1,7 +1,6 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using MlNetMlp.Tests.Infrastructure;
-using MlNetMlp.Trainers;
 
 namespace MlNetMlp.Tests.Scoring;
 

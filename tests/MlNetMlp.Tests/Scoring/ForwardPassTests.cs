@@ -1,8 +1,7 @@
 using Microsoft.ML.Data;
-using MlNetMlp.Network;
-using MlNetMlp.Prediction;
-using MlNetMlp.Torch;
-using MlNetMlp.Trainers;
+using MlNetMlp.Scoring.Network;
+using MlNetMlp.Scoring.Prediction;
+using MlNetMlp.Trainers.Torch;
 using TorchSharp;
 
 namespace MlNetMlp.Tests.Scoring;
@@ -110,7 +109,7 @@ public sealed class ForwardPassTests
         network.eval();
         var input = torch.tensor(rows.SelectMany(r => r).ToArray(), [rows.Length, rows[0].Length]);
         var raw = network.forward(input);
-        return (raw.data<float>().ToArray(), MlNetMlp.Torch.Activations.Apply(output, raw).data<float>().ToArray());
+        return (raw.data<float>().ToArray(), MlNetMlp.Trainers.Torch.Activations.Apply(output, raw).data<float>().ToArray());
     }
 
     private sealed class DropEverything : IDropoutNoise

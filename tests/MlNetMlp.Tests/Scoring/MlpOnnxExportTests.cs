@@ -1,11 +1,9 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
-using MlNetMlp.Model;
-using MlNetMlp.Network;
-using MlNetMlp.Tasks;
+using MlNetMlp.Scoring.Network;
+using MlNetMlp.Scoring.Tasks;
 using MlNetMlp.Tests.Infrastructure;
-using MlNetMlp.Torch;
-using MlNetMlp.Trainers;
+using MlNetMlp.Trainers.Torch;
 
 namespace MlNetMlp.Tests.Scoring;
 

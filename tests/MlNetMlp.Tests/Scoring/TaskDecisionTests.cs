@@ -1,8 +1,7 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
-using MlNetMlp.Data;
+using MlNetMlp.Core.Data;
 using MlNetMlp.Tests.Infrastructure;
-using MlNetMlp.Trainers;
 
 namespace MlNetMlp.Tests.Scoring;
 

@@ -2,8 +2,7 @@ using Microsoft.ML;
 using Microsoft.ML.Data;
 using MlNetMlp.Datasets;
 using MlNetMlp.Tests.Infrastructure;
-using MlNetMlp.Torch;
-using MlNetMlp.Trainers;
+using MlNetMlp.Trainers.Torch;
 using TorchSharp;
 
 namespace MlNetMlp.Tests.Scoring;

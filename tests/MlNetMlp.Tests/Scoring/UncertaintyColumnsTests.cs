@@ -1,8 +1,6 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
-using MlNetMlp.Data;
 using MlNetMlp.Tests.Infrastructure;
-using MlNetMlp.Trainers;
 
 namespace MlNetMlp.Tests.Scoring;
 
@@ -199,7 +197,7 @@ public sealed class UncertaintyColumnsTests
         return mlContext.Transforms.Conversion.MapValueToKey("Label", nameof(Blobs.Row.Class)).Fit(rows).Transform(rows);
     }
 
-    private static MlNetMlp.Tasks.LabelLayout Layout(MlpModel model) => new(MlNetMlp.Tasks.TaskDefinition.Multiclass, MlNetMlp.Tasks.LabelKind.Key, model.OutputSize, null);
+    private static MlNetMlp.Scoring.Tasks.LabelLayout Layout(MlpModel model) => new(MlNetMlp.Scoring.Tasks.TaskDefinition.Multiclass, MlNetMlp.Scoring.Tasks.LabelKind.Key, model.OutputSize, null);
 
     private static List<float[]> Column(IDataView data, string name) => data.GetColumn<float[]>(name).Select(v => (float[])v.Clone()).ToList();
 

@@ -1,6 +1,5 @@
-using MlNetMlp.Tasks;
-using MlNetMlp.Torch;
-using MlNetMlp.Trainers;
+using MlNetMlp.Scoring.Tasks;
+using MlNetMlp.Trainers.Torch;
 
 namespace MlNetMlp.Tests.Trainers;
 

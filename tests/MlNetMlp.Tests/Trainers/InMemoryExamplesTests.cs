@@ -1,6 +1,6 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
-using MlNetMlp.Trainers;
+using MlNetMlp.Trainers.Data;
 
 namespace MlNetMlp.Tests.Trainers;
 

@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using MlNetMlp.Tests.Infrastructure;
-using MlNetMlp.Trainers;
 
 namespace MlNetMlp.Tests.Trainers;
 

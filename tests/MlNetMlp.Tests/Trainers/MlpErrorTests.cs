@@ -1,7 +1,6 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using MlNetMlp.Tests.Infrastructure;
-using MlNetMlp.Trainers;
 
 namespace MlNetMlp.Tests.Trainers;
 
@@ -81,7 +80,7 @@ public sealed class MlpErrorTests
     public void GetOutputSchema_MissingLabelColumn_ThrowsBeforeAnyData()
     {
         var mlContext = new MLContext();
-        var schema = MlNetMlp.Data.ColumnRequirements.ShapeOf(mlContext.Data.LoadFromEnumerable(new[] { new TwoFeatureRow { Features = [1, 2] } }).Schema);
+        var schema = MlNetMlp.Core.Data.ColumnRequirements.ShapeOf(mlContext.Data.LoadFromEnumerable(new[] { new TwoFeatureRow { Features = [1, 2] } }).Schema);
 
         var error = Assert.ThrowsExactly<SchemaMismatchException>(() => mlContext.Mlp(labelColumnName: "Target").GetOutputSchema(schema));
 

@@ -2,7 +2,6 @@ using Microsoft.ML;
 using Microsoft.ML.Data;
 using MlNetMlp.Datasets;
 using MlNetMlp.Tests.Infrastructure;
-using MlNetMlp.Trainers;
 
 namespace MlNetMlp.Tests.Trainers;
 
@@ -41,7 +40,7 @@ public sealed class MlpIntegrationTests
         var data = Keyed(mlContext, Blobs.Create(10, seed: 1));
         foreach (var trainer in new[] { mlContext.Mlp(hiddenLayers: [4], epochs: 1), mlContext.Mlp(new MlpOptions { LabelColumnName = "IsFirst", HiddenLayers = [4], Epochs = 1 }) })
         {
-            var promised = trainer.GetOutputSchema(MlNetMlp.Data.ColumnRequirements.ShapeOf(data.Schema));
+            var promised = trainer.GetOutputSchema(MlNetMlp.Core.Data.ColumnRequirements.ShapeOf(data.Schema));
             var produced = trainer.Fit(data).GetOutputSchema(data.Schema);
 
             foreach (var column in produced.Where(c => !c.IsHidden))

@@ -1,7 +1,6 @@
-using MlNetMlp.Network;
-using MlNetMlp.Tasks;
-using MlNetMlp.Torch;
-using MlNetMlp.Trainers;
+using MlNetMlp.Scoring.Network;
+using MlNetMlp.Scoring.Tasks;
+using MlNetMlp.Trainers.Torch;
 using TorchSharp;
 
 namespace MlNetMlp.Tests.Trainers;

@@ -1,4 +1,3 @@
-using MlNetMlp.Torch;
 using TorchSharp;
 
 namespace MlNetMlp.Tests.Trainers;

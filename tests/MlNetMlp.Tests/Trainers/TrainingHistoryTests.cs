@@ -1,6 +1,5 @@
 using Microsoft.ML;
 using MlNetMlp.Tests.Infrastructure;
-using MlNetMlp.Trainers;
 
 namespace MlNetMlp.Tests.Trainers;
 

@@ -2,7 +2,6 @@ using Microsoft.ML;
 using Microsoft.ML.Data;
 using MlNetMlp.Datasets;
 using MlNetMlp.Tests.Infrastructure;
-using MlNetMlp.Transforms;
 
 namespace MlNetMlp.Tests.Transforms;
 

@@ -1,6 +1,6 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
-using MlNetMlp.Data;
+using MlNetMlp.Core.Data;
 using MlNetMlp.Datasets;
 using MlNetMlp.Tests.Infrastructure;
 using MlNetMlp.Transforms;
