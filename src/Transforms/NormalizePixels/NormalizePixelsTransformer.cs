@@ -4,8 +4,9 @@ using Microsoft.ML.Runtime;
 using MlNetMlp.Core.Data;
 using MlNetMlp.Core.Onnx;
 using MlNetMlp.Core.Persistence;
-using MlNetMlp.Transforms;
 using MlNetMlp.Transforms.NormalizePixels;
+using MlNetMlp.Transforms.OneToOne;
+using MlNetMlp.Transforms;
 
 [assembly: LoadableClass(typeof(NormalizePixelsTransformer), null, typeof(SignatureLoadModel),
     "MlNetMlp Normalize Pixels", NormalizePixelsTransformer.LoaderSignature)]
@@ -18,7 +19,7 @@ namespace MlNetMlp.Transforms;
 /// to ONNX with <c>mlContext.Model.ConvertToOnnx</c> unless an out-of-range pixel could reach it with
 /// <c>clamp: false</c> (ML.NET raises an error for it; ONNX Runtime cannot fail a row).
 /// </summary>
-public sealed class NormalizePixelsTransformer : ColumnMappingTransformer
+public sealed class NormalizePixelsTransformer : OneToOneTransformer
 {
     internal const string LoaderSignature = "MlNetMlpNormalizePixels";
 
@@ -26,19 +27,12 @@ public sealed class NormalizePixelsTransformer : ColumnMappingTransformer
         "NormalizePixels transformer", "NORMPIXL", LoaderSignature, version: 1, oldestReadableVersion: 1, typeof(NormalizePixelsTransformer));
 
     internal NormalizePixelsTransformer(string outputColumnName, string inputColumnName, float maxPixelValue, bool clamp, PixelStatistics? statistics)
+        : base(outputColumnName, inputColumnName)
     {
-        OutputColumnName = outputColumnName;
-        InputColumnName = inputColumnName;
         MaxPixelValue = maxPixelValue;
         Clamp = clamp;
         Statistics = statistics;
     }
-
-    /// <summary>The output column.</summary>
-    public string OutputColumnName { get; }
-
-    /// <summary>The input column.</summary>
-    public string InputColumnName { get; }
 
     /// <summary>The intensity that maps to 1.</summary>
     public float MaxPixelValue { get; }
@@ -57,10 +51,8 @@ public sealed class NormalizePixelsTransformer : ColumnMappingTransformer
         return new Mapper(this, inputSchema, input, inputType);
     }
 
-    private protected override void SaveContents(ComponentWriter writer)
+    private protected override void SaveParameters(ComponentWriter writer)
     {
-        writer.Write(OutputColumnName);
-        writer.Write(InputColumnName);
         writer.Write(MaxPixelValue);
         writer.Write(Clamp);
         writer.Write(Statistics is not null);
@@ -74,8 +66,7 @@ public sealed class NormalizePixelsTransformer : ColumnMappingTransformer
     private static NormalizePixelsTransformer Create(IHostEnvironment env, ModelLoadContext ctx) =>
         ComponentReader.Load(ctx, SavedFormat, reader =>
         {
-            var output = reader.ReadString();
-            var input = reader.ReadString();
+            var (output, input) = ReadColumnNames(reader);
             var max = reader.ReadSingle();
             reader.Check(max > 0 && float.IsFinite(max), $"maxPixelValue is {max}");
             var clamp = reader.ReadBoolean();

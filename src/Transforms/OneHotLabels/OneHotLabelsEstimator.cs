@@ -9,7 +9,7 @@ namespace MlNetMlp.Transforms;
 /// Estimator for <see cref="OneHotLabelsTransformer"/>: learns the set of labels (integers, floats, text,
 /// keys or bool) in one pass and fixes their order, which is the order of the one-hot positions.
 /// </summary>
-public sealed class OneHotLabelsEstimator : IEstimator<OneHotLabelsTransformer>
+public sealed class OneHotLabelsEstimator : OneToOneEstimator<OneHotLabelsTransformer>
 {
     /// <summary>Default values of the options.</summary>
     public static class Defaults
@@ -18,45 +18,35 @@ public sealed class OneHotLabelsEstimator : IEstimator<OneHotLabelsTransformer>
         public const int MaximumClassCount = 1000;
     }
 
-    private readonly string _outputColumnName;
-    private readonly string _inputColumnName;
     private readonly bool _allZerosForUnseen;
     private readonly int _maximumClassCount;
 
     internal OneHotLabelsEstimator(string outputColumnName, string inputColumnName, bool allZerosForUnseen, int maximumClassCount)
+        : base(outputColumnName, inputColumnName)
     {
-        MlNetVersionGuard.EnsureSupported();
-        ArgumentException.ThrowIfNullOrWhiteSpace(outputColumnName);
-        ArgumentException.ThrowIfNullOrWhiteSpace(inputColumnName);
         if (maximumClassCount < 1)
         {
             throw new ArgumentOutOfRangeException(nameof(maximumClassCount), $"Expected maximumClassCount >= 1. Received: maximumClassCount={maximumClassCount}.");
         }
 
-        _outputColumnName = outputColumnName;
-        _inputColumnName = inputColumnName;
         _allZerosForUnseen = allZerosForUnseen;
         _maximumClassCount = maximumClassCount;
     }
 
+    private protected override string InputExpectation => LabelColumn.Expected;
+
     /// <summary>Checks the label column and learns its classes.</summary>
-    public OneHotLabelsTransformer Fit(IDataView input)
+    private protected override OneHotLabelsTransformer FitChecked(IDataView input)
     {
-        ArgumentNullException.ThrowIfNull(input);
-        var column = LabelColumn.Check(input.Schema, _inputColumnName);
-        return new OneHotLabelsTransformer(_outputColumnName, _inputColumnName, LabelClasses.Learn(input, column, _maximumClassCount), _allZerosForUnseen);
+        var column = LabelColumn.Check(input.Schema, InputColumnName);
+        return new OneHotLabelsTransformer(OutputColumnName, InputColumnName, LabelClasses.Learn(input, column, _maximumClassCount), _allZerosForUnseen);
     }
 
-    /// <summary>
-    /// The schema shape after the transform: a known-size vector of Single with slot names (its length is
-    /// learned in <c>Fit</c>); throws <see cref="SchemaMismatchException"/> when the input column is not a label.
-    /// </summary>
-    public SchemaShape GetOutputSchema(SchemaShape inputSchema)
+    /// <summary>A known-size vector of Single with slot names (its length is learned in <c>Fit</c>), from a label.</summary>
+    private protected override SchemaShape.Column OutputShape(SchemaShape.Column input)
     {
-        ArgumentNullException.ThrowIfNull(inputSchema);
-        LabelColumn.Check(ColumnRequirements.Find(inputSchema, _inputColumnName, LabelColumn.Expected));
+        LabelColumn.Check(input);
         var slotNames = new SchemaShape([ColumnRequirements.Shape(AnnotationUtils.Kinds.SlotNames, SchemaShape.Column.VectorKind.Vector, TextDataViewType.Instance, isKey: false)]);
-        return ColumnRequirements.With(inputSchema,
-            ColumnRequirements.Shape(_outputColumnName, SchemaShape.Column.VectorKind.Vector, NumberDataViewType.Single, isKey: false, slotNames));
+        return ColumnRequirements.Shape(OutputColumnName, SchemaShape.Column.VectorKind.Vector, NumberDataViewType.Single, isKey: false, slotNames);
     }
 }

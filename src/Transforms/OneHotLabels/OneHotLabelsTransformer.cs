@@ -4,8 +4,9 @@ using Microsoft.ML.Runtime;
 using MlNetMlp.Core.Data;
 using MlNetMlp.Core.Onnx;
 using MlNetMlp.Core.Persistence;
-using MlNetMlp.Transforms;
 using MlNetMlp.Transforms.OneHotLabels;
+using MlNetMlp.Transforms.OneToOne;
+using MlNetMlp.Transforms;
 
 [assembly: LoadableClass(typeof(OneHotLabelsTransformer), null, typeof(SignatureLoadModel),
     "MlNetMlp One-Hot Labels", OneHotLabelsTransformer.LoaderSignature)]
@@ -19,7 +20,7 @@ namespace MlNetMlp.Transforms;
 /// maps back to the original label. Made by <see cref="OneHotLabelsEstimator"/>; saves into ML.NET's model <c>.zip</c>.
 /// Exports to ONNX when <see cref="AllZerosForUnseen"/> is on or no label outside the classes can occur.
 /// </summary>
-public sealed class OneHotLabelsTransformer : ColumnMappingTransformer
+public sealed class OneHotLabelsTransformer : OneToOneTransformer
 {
     internal const string LoaderSignature = "MlNetMlpOneHotLabels";
 
@@ -29,18 +30,11 @@ public sealed class OneHotLabelsTransformer : ColumnMappingTransformer
     private readonly LabelClasses _classes;
 
     internal OneHotLabelsTransformer(string outputColumnName, string inputColumnName, LabelClasses classes, bool allZerosForUnseen)
+        : base(outputColumnName, inputColumnName)
     {
-        OutputColumnName = outputColumnName;
-        InputColumnName = inputColumnName;
         _classes = classes;
         AllZerosForUnseen = allZerosForUnseen;
     }
-
-    /// <summary>The output column.</summary>
-    public string OutputColumnName { get; }
-
-    /// <summary>The input (label) column.</summary>
-    public string InputColumnName { get; }
 
     /// <summary>Whether a label not seen by <c>Fit</c> gives an all-zero row (true) or an error (false).</summary>
     public bool AllZerosForUnseen { get; }
@@ -101,10 +95,8 @@ public sealed class OneHotLabelsTransformer : ColumnMappingTransformer
         return new Mapper(this, inputSchema, input);
     }
 
-    private protected override void SaveContents(ComponentWriter writer)
+    private protected override void SaveParameters(ComponentWriter writer)
     {
-        writer.Write(OutputColumnName);
-        writer.Write(InputColumnName);
         writer.Write(AllZerosForUnseen);
         _classes.Save(writer);
     }
@@ -112,8 +104,7 @@ public sealed class OneHotLabelsTransformer : ColumnMappingTransformer
     private static OneHotLabelsTransformer Create(IHostEnvironment env, ModelLoadContext ctx) =>
         ComponentReader.Load(ctx, SavedFormat, reader =>
         {
-            var output = reader.ReadString();
-            var input = reader.ReadString();
+            var (output, input) = ReadColumnNames(reader);
             var allZeros = reader.ReadBoolean();
             return new OneHotLabelsTransformer(output, input, LabelClasses.Load(reader), allZeros);
         });

@@ -9,7 +9,7 @@ namespace MlNetMlp.Transforms;
 /// Estimator for <see cref="VectorizeSequencesTransformer"/>. Nothing is learned: <c>Fit</c> checks the
 /// sequence column and returns the transformer.
 /// </summary>
-public sealed class VectorizeSequencesEstimator : IEstimator<VectorizeSequencesTransformer>
+public sealed class VectorizeSequencesEstimator : OneToOneEstimator<VectorizeSequencesTransformer>
 {
     /// <summary>Default values of the options.</summary>
     public static class Defaults
@@ -18,17 +18,13 @@ public sealed class VectorizeSequencesEstimator : IEstimator<VectorizeSequencesT
         public const int Dimension = 10_000;
     }
 
-    private readonly string _outputColumnName;
-    private readonly string _inputColumnName;
     private readonly int _dimension;
     private readonly bool _counts;
     private readonly IndexBeyondDimension _indexBeyondDimension;
 
     internal VectorizeSequencesEstimator(string outputColumnName, string inputColumnName, int dimension, bool counts, IndexBeyondDimension indexBeyondDimension)
+        : base(outputColumnName, inputColumnName)
     {
-        MlNetVersionGuard.EnsureSupported();
-        ArgumentException.ThrowIfNullOrWhiteSpace(outputColumnName);
-        ArgumentException.ThrowIfNullOrWhiteSpace(inputColumnName);
         if (dimension < 1)
         {
             throw new ArgumentOutOfRangeException(nameof(dimension), $"Expected dimension >= 1. Received: dimension={dimension}.");
@@ -39,27 +35,24 @@ public sealed class VectorizeSequencesEstimator : IEstimator<VectorizeSequencesT
             throw new ArgumentOutOfRangeException(nameof(indexBeyondDimension), $"Expected Drop or Throw. Received: indexBeyondDimension={indexBeyondDimension}.");
         }
 
-        _outputColumnName = outputColumnName;
-        _inputColumnName = inputColumnName;
         _dimension = dimension;
         _counts = counts;
         _indexBeyondDimension = indexBeyondDimension;
     }
 
-    /// <summary>Checks the sequence column and returns the transformer.</summary>
-    public VectorizeSequencesTransformer Fit(IDataView input)
+    private protected override string InputExpectation => SequenceColumn.Expected;
+
+    /// <summary>Checks the sequence column and returns the transformer: nothing is learned.</summary>
+    private protected override VectorizeSequencesTransformer FitChecked(IDataView input)
     {
-        ArgumentNullException.ThrowIfNull(input);
-        SequenceColumn.Check(input.Schema, _inputColumnName);
-        return new VectorizeSequencesTransformer(_outputColumnName, _inputColumnName, _dimension, _counts, _indexBeyondDimension);
+        SequenceColumn.Check(input.Schema, InputColumnName);
+        return new VectorizeSequencesTransformer(OutputColumnName, InputColumnName, _dimension, _counts, _indexBeyondDimension);
     }
 
-    /// <summary>The schema shape after the transform: a known-size vector of Single; throws <see cref="SchemaMismatchException"/> when the input is not a vector of indices.</summary>
-    public SchemaShape GetOutputSchema(SchemaShape inputSchema)
+    /// <summary>A known-size vector of Single, from a vector of indices.</summary>
+    private protected override SchemaShape.Column OutputShape(SchemaShape.Column input)
     {
-        ArgumentNullException.ThrowIfNull(inputSchema);
-        SequenceColumn.Check(ColumnRequirements.Find(inputSchema, _inputColumnName, SequenceColumn.Expected));
-        return ColumnRequirements.With(inputSchema,
-            ColumnRequirements.Shape(_outputColumnName, SchemaShape.Column.VectorKind.Vector, NumberDataViewType.Single, isKey: false));
+        SequenceColumn.Check(input);
+        return ColumnRequirements.Shape(OutputColumnName, SchemaShape.Column.VectorKind.Vector, NumberDataViewType.Single, isKey: false);
     }
 }

@@ -5,8 +5,9 @@ using Microsoft.ML.Runtime;
 using MlNetMlp.Core.Data;
 using MlNetMlp.Core.Onnx;
 using MlNetMlp.Core.Persistence;
-using MlNetMlp.Transforms;
+using MlNetMlp.Transforms.OneToOne;
 using MlNetMlp.Transforms.VectorizeSequences;
+using MlNetMlp.Transforms;
 
 [assembly: LoadableClass(typeof(VectorizeSequencesTransformer), null, typeof(SignatureLoadModel),
     "MlNetMlp Vectorize Sequences", VectorizeSequencesTransformer.LoaderSignature)]
@@ -22,7 +23,7 @@ namespace MlNetMlp.Transforms;
 /// Made by <see cref="VectorizeSequencesEstimator"/>; saves into ML.NET's model <c>.zip</c> and exports to ONNX
 /// (see <see cref="VectorizeSequencesOnnx"/>).
 /// </summary>
-public sealed class VectorizeSequencesTransformer : ColumnMappingTransformer
+public sealed class VectorizeSequencesTransformer : OneToOneTransformer
 {
     internal const string LoaderSignature = "MlNetMlpVectorizeSeqs";
 
@@ -30,19 +31,12 @@ public sealed class VectorizeSequencesTransformer : ColumnMappingTransformer
         "VectorizeSequences transformer", "VECTSEQS", LoaderSignature, version: 1, oldestReadableVersion: 1, typeof(VectorizeSequencesTransformer));
 
     internal VectorizeSequencesTransformer(string outputColumnName, string inputColumnName, int dimension, bool counts, IndexBeyondDimension indexBeyondDimension)
+        : base(outputColumnName, inputColumnName)
     {
-        OutputColumnName = outputColumnName;
-        InputColumnName = inputColumnName;
         Dimension = dimension;
         Counts = counts;
         IndexBeyondDimension = indexBeyondDimension;
     }
-
-    /// <summary>The output column.</summary>
-    public string OutputColumnName { get; }
-
-    /// <summary>The input sequence column.</summary>
-    public string InputColumnName { get; }
 
     /// <summary>The length of the output vector; valid indices are 0 to Dimension - 1.</summary>
     public int Dimension { get; }
@@ -61,10 +55,8 @@ public sealed class VectorizeSequencesTransformer : ColumnMappingTransformer
         return new Mapper(this, inputSchema, input, itemType);
     }
 
-    private protected override void SaveContents(ComponentWriter writer)
+    private protected override void SaveParameters(ComponentWriter writer)
     {
-        writer.Write(OutputColumnName);
-        writer.Write(InputColumnName);
         writer.Write(Dimension);
         writer.Write(Counts);
         writer.Write((int)IndexBeyondDimension);
@@ -73,8 +65,7 @@ public sealed class VectorizeSequencesTransformer : ColumnMappingTransformer
     private static VectorizeSequencesTransformer Create(IHostEnvironment env, ModelLoadContext ctx) =>
         ComponentReader.Load(ctx, SavedFormat, reader =>
         {
-            var output = reader.ReadString();
-            var input = reader.ReadString();
+            var (output, input) = ReadColumnNames(reader);
             var dimension = reader.ReadInt32();
             reader.Check(dimension > 0, $"dimension is {dimension}");
             var counts = reader.ReadBoolean();

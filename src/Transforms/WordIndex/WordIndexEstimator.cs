@@ -9,7 +9,7 @@ namespace MlNetMlp.Transforms;
 /// Estimator for <see cref="WordIndexTransformer"/>: counts the words of the text column in one pass and
 /// keeps the most frequent ones that get an index below <c>numWords</c>.
 /// </summary>
-public sealed class WordIndexEstimator : IEstimator<WordIndexTransformer>
+public sealed class WordIndexEstimator : OneToOneEstimator<WordIndexTransformer>
 {
     /// <summary>Default values of the options.</summary>
     public static class Defaults
@@ -18,36 +18,29 @@ public sealed class WordIndexEstimator : IEstimator<WordIndexTransformer>
         public const int NumWords = 10_000;
     }
 
-    private readonly string _outputColumnName;
-    private readonly string _inputColumnName;
     private readonly WordIndexConvention _convention;
 
     internal WordIndexEstimator(string outputColumnName, string inputColumnName, WordIndexConvention convention)
+        : base(outputColumnName, inputColumnName)
     {
-        MlNetVersionGuard.EnsureSupported();
-        ArgumentException.ThrowIfNullOrWhiteSpace(outputColumnName);
-        ArgumentException.ThrowIfNullOrWhiteSpace(inputColumnName);
         convention.Validate();
-        _outputColumnName = outputColumnName;
-        _inputColumnName = inputColumnName;
         _convention = convention;
     }
 
+    private protected override string InputExpectation => TextColumn.Expected;
+
     /// <summary>Checks the text column and learns the vocabulary; throws when the text holds no words.</summary>
-    public WordIndexTransformer Fit(IDataView input)
+    private protected override WordIndexTransformer FitChecked(IDataView input)
     {
-        ArgumentNullException.ThrowIfNull(input);
-        var column = TextColumn.Check(input.Schema, _inputColumnName);
+        var column = TextColumn.Check(input.Schema, InputColumnName);
         var words = WordVocabulary.Learn(input, column, _convention.VocabularyCapacity);
-        return new WordIndexTransformer(_outputColumnName, _inputColumnName, _convention, words);
+        return new WordIndexTransformer(OutputColumnName, InputColumnName, _convention, words);
     }
 
-    /// <summary>The schema shape after the transform: a variable-length vector of Int32; throws <see cref="SchemaMismatchException"/> when the input is not text.</summary>
-    public SchemaShape GetOutputSchema(SchemaShape inputSchema)
+    /// <summary>A variable-length vector of Int32, from text.</summary>
+    private protected override SchemaShape.Column OutputShape(SchemaShape.Column input)
     {
-        ArgumentNullException.ThrowIfNull(inputSchema);
-        TextColumn.Check(ColumnRequirements.Find(inputSchema, _inputColumnName, TextColumn.Expected));
-        return ColumnRequirements.With(inputSchema,
-            ColumnRequirements.Shape(_outputColumnName, SchemaShape.Column.VectorKind.VariableVector, NumberDataViewType.Int32, isKey: false));
+        TextColumn.Check(input);
+        return ColumnRequirements.Shape(OutputColumnName, SchemaShape.Column.VectorKind.VariableVector, NumberDataViewType.Int32, isKey: false);
     }
 }

@@ -3,8 +3,9 @@ using Microsoft.ML.Data;
 using Microsoft.ML.Runtime;
 using MlNetMlp.Core.Data;
 using MlNetMlp.Core.Persistence;
-using MlNetMlp.Transforms;
+using MlNetMlp.Transforms.OneToOne;
 using MlNetMlp.Transforms.WordIndex;
+using MlNetMlp.Transforms;
 
 [assembly: LoadableClass(typeof(WordIndexTransformer), null, typeof(SignatureLoadModel),
     "MlNetMlp Word Index", WordIndexTransformer.LoaderSignature)]
@@ -18,7 +19,7 @@ namespace MlNetMlp.Transforms;
 /// Made by <see cref="WordIndexEstimator"/>; saves into ML.NET's model <c>.zip</c> with its vocabulary. It does not
 /// export to ONNX (see <see cref="OnnxExportBlocker"/>): export a pipeline from its output column on.
 /// </summary>
-public sealed class WordIndexTransformer : ColumnMappingTransformer
+public sealed class WordIndexTransformer : OneToOneTransformer
 {
     internal const string LoaderSignature = "MlNetMlpWordIndex";
 
@@ -33,9 +34,8 @@ public sealed class WordIndexTransformer : ColumnMappingTransformer
     private readonly Dictionary<int, string> _indexToWord;
 
     internal WordIndexTransformer(string outputColumnName, string inputColumnName, WordIndexConvention convention, string[] words)
+        : base(outputColumnName, inputColumnName)
     {
-        OutputColumnName = outputColumnName;
-        InputColumnName = inputColumnName;
         Convention = convention;
         _words = words;
         _wordToIndex = new Dictionary<string, int>(words.Length, StringComparer.Ordinal);
@@ -49,12 +49,6 @@ public sealed class WordIndexTransformer : ColumnMappingTransformer
 
         _indexToWord = _wordToIndex.ToDictionary(pair => pair.Value, pair => pair.Key);
     }
-
-    /// <summary>The output column.</summary>
-    public string OutputColumnName { get; }
-
-    /// <summary>The input text column.</summary>
-    public string InputColumnName { get; }
 
     /// <summary>How words are numbered.</summary>
     public WordIndexConvention Convention { get; }
@@ -111,10 +105,8 @@ public sealed class WordIndexTransformer : ColumnMappingTransformer
     private protected override ColumnMapper CreateMapper(DataViewSchema inputSchema) =>
         new Mapper(this, inputSchema, TextColumn.Check(inputSchema, InputColumnName));
 
-    private protected override void SaveContents(ComponentWriter writer)
+    private protected override void SaveParameters(ComponentWriter writer)
     {
-        writer.Write(OutputColumnName);
-        writer.Write(InputColumnName);
         writer.Write(Convention.NumWords);
         writer.Write(Convention.OffsetIndices);
         writer.Write(Convention.MarkStart);
@@ -124,8 +116,7 @@ public sealed class WordIndexTransformer : ColumnMappingTransformer
     private static WordIndexTransformer Create(IHostEnvironment env, ModelLoadContext ctx) =>
         ComponentReader.Load(ctx, SavedFormat, reader =>
         {
-            var output = reader.ReadString();
-            var input = reader.ReadString();
+            var (output, input) = ReadColumnNames(reader);
             var convention = new WordIndexConvention(reader.ReadInt32(), reader.ReadBoolean(), reader.ReadBoolean());
             try
             {

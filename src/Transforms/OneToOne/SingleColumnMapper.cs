@@ -2,7 +2,7 @@ using Microsoft.ML;
 using MlNetMlp.Core.Data;
 using MlNetMlp.Core.Onnx;
 
-namespace MlNetMlp.Transforms;
+namespace MlNetMlp.Transforms.OneToOne;
 
 /// <summary>
 /// The shape every transform in this assembly has: it reads one input column and adds one output
