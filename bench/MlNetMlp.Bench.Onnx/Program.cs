@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.ML;
 using Microsoft.ML.Data;
+using MlNetMlp;
 using MlNetMlp.Bench;
 using MlNetMlp.Datasets;
 using MlNetMlp.Pipelines;
@@ -75,7 +76,7 @@ void Imdb()
     var options = ImdbPipeline.CreateMlpOptions();
     options.Seed = 1;
     var model = ImdbPipeline.Create(mlContext, options).Fit(train);
-    var steps = Steps(model).ToList();
+    var steps = model.Steps().ToList();
     var wordIndex = (WordIndexTransformer)steps[0];
     var fromWordIndices = new TransformerChain<ITransformer>([.. steps.Skip(1)]);
     var path = Path.Combine(work, "imdb.onnx");
@@ -136,7 +137,6 @@ static void Report(string title, string path, int rows, double largest, int same
 
 IDataView AtMost(IDataView data, int? count) => count is { } limit ? mlContext.Data.TakeRows(data, limit) : data;
 
-static IEnumerable<ITransformer> Steps(ITransformer model) => model is IEnumerable<ITransformer> chain ? chain.SelectMany(Steps) : [model];
 
 internal sealed class PixelsRow
 {

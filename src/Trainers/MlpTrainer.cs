@@ -35,6 +35,7 @@ public sealed class MlpTrainer : ITrainerEstimator<MlpTransformer, MlpModel>
         ArgumentNullException.ThrowIfNull(environment);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
+        TrainingDevice.CheckAvailable(options.Device);
         _host = environment.Register(nameof(MlpTrainer));
         _options = options;
     }

@@ -1,6 +1,6 @@
 using System.ComponentModel;
-using MlNetMlp.Cli.Data;
 using MlNetMlp.Cli.Options;
+using MlNetMlp.Experiments;
 using Spectre.Console.Cli;
 
 namespace MlNetMlp.Cli.Commands;
@@ -29,19 +29,26 @@ internal abstract class DatasetSettings : CheckedSettings
     [DefaultValue("1")]
     public string SeedText { get; init; } = "1";
 
-    public DatasetKind Kind => DatasetSource.Parse(Dataset);
+    /// <summary>The data set the argument names.</summary>
+    public Experiments.Dataset Source => DatasetRegistry.Find(Dataset)!;
 
-    public int? Epochs => OptionValue.Integer("--epochs", EpochsText, minimum: 1);
+    public int? Epochs => OptionValue.Integer("--epochs", EpochsText, minimum: int.MinValue);
 
     public int? Rows => OptionValue.Integer("--rows", RowsText, minimum: 1);
 
     public int Seed => OptionValue.Integer("--seed", SeedText, minimum: int.MinValue)!.Value;
 
+    /// <summary>What to read: the path, the subset and its seed.</summary>
+    public DataRequest Request => new(Data, Rows, Seed);
+
+    /// <summary>The data sets this command takes; every registered one unless a command says otherwise.</summary>
+    protected virtual IReadOnlyList<string> Datasets => [.. DatasetRegistry.All.Select(d => d.Name)];
+
     protected override void Check()
     {
-        if (Dataset.Trim().ToLowerInvariant() is not ("mnist" or "imdb"))
+        if (DatasetRegistry.Find(Dataset) is null || !Datasets.Contains(Source.Name))
         {
-            throw new UsageException($"<dataset>: expected a data set name, mnist or imdb. Received: '{Dataset}'.");
+            throw new UsageException($"<dataset>: expected a data set name, {string.Join(" or ", Datasets)}. Received: '{Dataset}'.");
         }
 
         _ = (Epochs, Rows, Seed);

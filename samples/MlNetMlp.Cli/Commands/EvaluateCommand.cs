@@ -26,7 +26,7 @@ internal sealed class EvaluateCommand : Command<EvaluateCommand.Settings>
         [CommandOption("--samples <T>")]
         [Description("Stochastic passes of Monte Carlo dropout for a network with dropout, at least 2 (default 50)")]
         [DefaultValue("50")]
-        public string SamplesText { get; init; } = UncertaintyStudyOptions.Defaults.MonteCarloSamples.ToString(CultureInfo.InvariantCulture);
+        public string SamplesText { get; init; } = UncertaintyMethodsOptions.Defaults.MonteCarloSamples.ToString(CultureInfo.InvariantCulture);
 
         public int Samples => OptionValue.Integer("--samples", SamplesText, minimum: 2)!.Value;
 
@@ -50,23 +50,12 @@ internal sealed class EvaluateCommand : Command<EvaluateCommand.Settings>
     {
         var mlContext = new MLContext(seed: 1);
         var model = SavedModel.Load(mlContext, settings.Model!);
-        var test = DatasetSource.LoadTest(model.Kind, settings.Data!);
+        var test = model.Dataset.LoadTest(mlContext, settings.Data!);
         var predictions = model.Transformer.Transform(test);
         var table = new Table().AddColumns("metric", "value");
-        if (model.Kind == DatasetKind.Mnist)
+        foreach (var (metric, value) in TaskMetrics.All(mlContext, model.Dataset.Task, predictions, model.Dataset.LabelColumnName))
         {
-            var metrics = mlContext.MulticlassClassification.Evaluate(predictions);
-            Add(table, "micro accuracy", metrics.MicroAccuracy);
-            Add(table, "macro accuracy", metrics.MacroAccuracy);
-            Add(table, "log-loss", metrics.LogLoss);
-        }
-        else
-        {
-            var metrics = mlContext.BinaryClassification.Evaluate(predictions);
-            Add(table, "accuracy", metrics.Accuracy);
-            Add(table, "AUC", metrics.AreaUnderRocCurve);
-            Add(table, "F1", metrics.F1Score);
-            Add(table, "log-loss", metrics.LogLoss);
+            table.AddRow(metric, value.ToString("F4", CultureInfo.InvariantCulture));
         }
 
         AnsiConsole.Write(table);
@@ -80,12 +69,11 @@ internal sealed class EvaluateCommand : Command<EvaluateCommand.Settings>
     /// </summary>
     private static void PrintUncertainty(ITransformer model, IDataView test, int samples)
     {
-        var methods = UncertaintyStudy.Measure(model, test, samples, seed: 1);
+        var methods = UncertaintyMethods.Measure(model, test, samples, seed: 1);
         AnsiConsole.WriteLine(methods.Count > 1
             ? $"Uncertainty: the MLP's output, and Monte Carlo dropout over {samples} passes with dropout left on (uncertainty = predictive entropy)"
             : "Uncertainty of the MLP's output (uncertainty = predictive entropy); the network has no dropout layer, so Monte Carlo dropout does not apply");
         AnsiConsole.Write(UncertaintyTable.Of(methods));
     }
 
-    private static void Add(Table table, string metric, double value) => table.AddRow(metric, value.ToString("F4", CultureInfo.InvariantCulture));
 }

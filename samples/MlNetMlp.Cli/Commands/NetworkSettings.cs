@@ -61,25 +61,42 @@ internal abstract class NetworkSettings : DatasetSettings
     [Description("Stop when the validation loss has not improved for PATIENCE epochs (at least 0) and keep the best epoch's weights; needs a validation split")]
     public string? EarlyStoppingText { get; init; }
 
-    public int[]? Hidden => OptionValue.IntegerList("--hidden", HiddenText, minimum: 1);
+    /// <summary>The library option (or layer argument) each network option sets, for messages about its rules.</summary>
+    private static readonly IReadOnlyDictionary<string, string> Flags = new Dictionary<string, string>
+    {
+        ["Layers.units"] = "--hidden",
+        ["Layers.activation"] = "--activation",
+        [nameof(MlpOptions.Activation)] = "--activation",
+        ["Layers.rate"] = "--dropout",
+        ["Layers.l1"] = "--l1",
+        ["Layers.l2"] = "--l2",
+        [nameof(MlpOptions.Optimizer)] = "--optimizer",
+        [nameof(MlpOptions.LearningRate)] = "--learning-rate",
+        [nameof(MlpOptions.BatchSize)] = "--batch-size",
+        [nameof(MlpOptions.Epochs)] = "--epochs",
+        [nameof(MlpOptions.ValidationFraction)] = "--validation-split",
+        [nameof(MlpOptions.EarlyStopping)] = "--early-stopping",
+    };
+
+    public int[]? Hidden => OptionValue.IntegerList("--hidden", HiddenText);
 
     public MlpActivation? Activation => OptionValue.Name("--activation", ActivationText, Activations);
 
-    public float? Dropout => OptionValue.Number("--dropout", DropoutText, minimum: 0, below: 1);
+    public float? Dropout => OptionValue.Number("--dropout", DropoutText);
 
-    public float? L1 => OptionValue.Number("--l1", L1Text, minimum: 0);
+    public float? L1 => OptionValue.Number("--l1", L1Text);
 
-    public float? L2 => OptionValue.Number("--l2", L2Text, minimum: 0);
+    public float? L2 => OptionValue.Number("--l2", L2Text);
 
     public MlpOptimizer? Optimizer => OptionValue.Name("--optimizer", OptimizerText, Optimizers);
 
-    public float? LearningRate => OptionValue.Number("--learning-rate", LearningRateText, minimum: 0, minimumExcluded: true);
+    public float? LearningRate => OptionValue.Number("--learning-rate", LearningRateText);
 
-    public int? BatchSize => OptionValue.Integer("--batch-size", BatchSizeText, minimum: 1);
+    public int? BatchSize => OptionValue.Integer("--batch-size", BatchSizeText, minimum: int.MinValue);
 
-    public float? ValidationSplit => OptionValue.Number("--validation-split", ValidationSplitText, minimum: 0, below: 1);
+    public float? ValidationSplit => OptionValue.Number("--validation-split", ValidationSplitText);
 
-    public int? EarlyStoppingPatience => OptionValue.Integer("--early-stopping", EarlyStoppingText, minimum: 0);
+    public int? EarlyStoppingPatience => OptionValue.Integer("--early-stopping", EarlyStoppingText, minimum: int.MinValue);
 
     /// <summary>The validation split when <c>--validation-split</c> is left out; null keeps the recipe's (none).</summary>
     protected abstract float? DefaultValidationSplit { get; }
@@ -119,15 +136,20 @@ internal abstract class NetworkSettings : DatasetSettings
         return recipe;
     }
 
+    /// <summary>The data set's course network shaped by the options given, checked by the library's rules.</summary>
+    /// <returns>Fresh options; the MLP's seed is the command's.</returns>
+    public MlpOptions Network() => OptionRules.Checked(() =>
+    {
+        var options = Shape(Source.CreateNetwork());
+        options.Seed = Seed;
+        options.Validate();
+        return options;
+    }, Flags);
+
     protected override void Check()
     {
         base.Check();
-        _ = (Hidden, Activation, Dropout, L1, L2, Optimizer, LearningRate, BatchSize);
-        var validationSplit = ValidationSplit ?? DefaultValidationSplit ?? 0;
-        if (EarlyStoppingPatience is not null && validationSplit == 0)
-        {
-            throw new UsageException(
-                "--early-stopping: watches the validation loss, so it needs held-out rows; add --validation-split, e.g. --validation-split 0.1.");
-        }
+        _ = (Hidden, Activation, Dropout, L1, L2, Optimizer, LearningRate, BatchSize, ValidationSplit, EarlyStoppingPatience);
+        _ = Network();
     }
 }

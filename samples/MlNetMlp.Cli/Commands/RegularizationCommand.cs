@@ -3,7 +3,6 @@ using System.Diagnostics;
 using System.Globalization;
 using Microsoft.ML;
 using MlNetMlp.Cli.Console;
-using MlNetMlp.Cli.Data;
 using MlNetMlp.Cli.Options;
 using MlNetMlp.Experiments;
 using MlNetMlp.Pipelines;
@@ -51,9 +50,9 @@ internal sealed class RegularizationCommand : Command<RegularizationCommand.Sett
                 throw new UsageException($"Expected --validation test or split. Received: '{Validation}'.");
             }
 
-            if (ValidationRows is { } rows && (rows < 1 || ValidationKind != RegularizationValidation.Split))
+            if (ValidationRows is { } rows && ValidationKind != RegularizationValidation.Split)
             {
-                throw new UsageException($"Expected --validation-rows of at least 1, with --validation split. Received: {rows} with --validation {Validation}.");
+                throw new UsageException($"Expected --validation-rows with --validation split. Received: {rows} with --validation {Validation}.");
             }
 
             try
@@ -64,7 +63,26 @@ internal sealed class RegularizationCommand : Command<RegularizationCommand.Sett
             {
                 throw new UsageException(e.Message);
             }
+
+            _ = Study();
         }
+
+        /// <summary>The study these options describe, its rules checked by the library.</summary>
+        public RegularizationStudy Study() => OptionRules.Checked(() => new RegularizationStudy(new RegularizationStudyOptions
+        {
+            Models = ModelList,
+            Epochs = Epochs ?? RegularizationStudyOptions.Defaults.Epochs,
+            Validation = ValidationKind,
+            ValidationRows = ValidationRows ?? RegularizationStudyOptions.Defaults.ValidationRows,
+            Seed = Seed,
+            Uncertainty = Uncertainty,
+            EpochCompleted = (model, epoch) => AnsiConsole.WriteLine($"  {RegularizationModels.Describe(model)}: {epoch}"),
+        }), new Dictionary<string, string>
+        {
+            [nameof(RegularizationStudyOptions.Epochs)] = "--epochs",
+            [nameof(RegularizationStudyOptions.ValidationRows)] = "--validation-rows",
+            [nameof(RegularizationStudyOptions.Models)] = "--models",
+        });
 
         private static IReadOnlyList<RegularizationModel> ParseModels(string list)
         {
@@ -96,43 +114,33 @@ internal sealed class RegularizationCommand : Command<RegularizationCommand.Sett
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
+        var study = settings.Study();
         var mlContext = new MLContext(seed: settings.Seed);
-        var dataset = DatasetSource.Load(mlContext, DatasetKind.Imdb, settings.Data, settings.Rows, settings.Seed);
-        AnsiConsole.MarkupLine(dataset.Announcement);
-        var options = new RegularizationStudyOptions
-        {
-            Models = settings.ModelList,
-            Epochs = settings.Epochs ?? RegularizationStudyOptions.Defaults.Epochs,
-            Validation = settings.ValidationKind,
-            ValidationRows = settings.ValidationRows ?? RegularizationStudyOptions.Defaults.ValidationRows,
-            Seed = settings.Seed,
-            Uncertainty = settings.Uncertainty,
-            Progress = line => AnsiConsole.WriteLine(line),
-            EpochCompleted = (model, epoch) => AnsiConsole.WriteLine($"  {RegularizationModels.Describe(model)}: {epoch}"),
-        };
-
-        var report = RegularizationStudy.Run(mlContext, dataset.Train, dataset.Test, options, dataset.Description.Source) with { CommandLine = ProgramCommandLine.Current() };
-        var files = ReportWriter.Write(report, settings.Out ?? Path.Combine("out", "regularization-imdb"));
-        AnsiConsole.Write(ResultsTable(report));
-        foreach (var conclusion in report.Conclusions.Where(c => c.OursWithoutPenalty is not null))
+        var data = settings.Source.Load(mlContext, settings.Request);
+        AnsiConsole.MarkupLine(Announcement.Of(data));
+        var outcome = study.Run(mlContext, data, new StudyRunOptions { CommandLine = ProgramCommandLine.Current(), Seed = settings.Seed, Progress = AnsiConsole.WriteLine });
+        var files = outcome.Write(settings.Out ?? Path.Combine("out", "regularization-imdb"));
+        var result = outcome.Result;
+        AnsiConsole.Write(ResultsTable(result));
+        foreach (var conclusion in result.Conclusions.Where(c => c.OursWithoutPenalty is not null))
         {
             var check = conclusion.OursWithoutPenalty!;
             AnsiConsole.MarkupLine($"{(check.Holds ? "[green]holds[/]" : "[red]does not hold[/]")}: {Markup.Escape(conclusion.Claim)} ({Markup.Escape(check.Evidence)})");
         }
 
-        if (report.Uncertainty is { } uncertainty)
+        if (result.Uncertainty is { } uncertainty)
         {
             AnsiConsole.MarkupLineInterpolated($"Uncertainty of {uncertainty.Network} on the test reviews:");
             AnsiConsole.Write(UncertaintyTable.Of(uncertainty.Methods));
         }
 
         AnsiConsole.MarkupLineInterpolated(
-            $"The study took [bold]{StudyDuration.Format(report.StudySeconds)}[/] ({report.Results.Count} networks, {options.Epochs} epochs, {report.Data.TrainRows:N0} training reviews, {Environment.ProcessorCount} logical cores); {StudyDuration.Format(clock.Elapsed.TotalSeconds)} with reading the data and writing the report.");
+            $"The study took [bold]{StudyDuration.Format(outcome.Context.StudySeconds)}[/] ({result.Results.Count} networks, {result.Protocol.Epochs} epochs, {result.Data.TrainRows:N0} training reviews, {Environment.ProcessorCount} logical cores); {StudyDuration.Format(clock.Elapsed.TotalSeconds)} with reading the data and writing the report.");
         AnsiConsole.MarkupLineInterpolated($"Report: [link]{files.Markdown}[/], {files.Html}, {files.Csv}, {string.Join(", ", files.ExtraCsv)}, {files.Json} and {files.Charts.Count} charts in {files.Directory}");
         return ExitCodes.Success;
     }
 
-    private static Table ResultsTable(RegularizationReport report)
+    private static Table ResultsTable(RegularizationResult report)
     {
         var table = new Table().AddColumns("network", "params", "best epoch", "best val loss", "final val loss", "final val loss + penalty", "final val acc", "test acc", "train s");
         foreach (var r in report.Results)

@@ -12,7 +12,7 @@ using Spectre.Console.Cli;
 namespace MlNetMlp.Cli.Commands;
 
 /// <summary>
-/// <c>mlnetmlp train mnist|imdb</c>: fits the recipe, shaped by the network options, reports test accuracy, saves the model
+/// <c>mlnetmlp train &lt;dataset&gt;</c>: fits the recipe, shaped by the network options, reports test accuracy, saves the model
 /// .zip and, beside it, its learning curves as a PNG and a CSV.
 /// </summary>
 internal sealed class TrainCommand : Command<TrainCommand.Settings>
@@ -23,7 +23,7 @@ internal sealed class TrainCommand : Command<TrainCommand.Settings>
         [Description("Where to save the model .zip; default: out/<dataset>-model.zip. The learning curves go beside it as <name>-history.png and .csv")]
         public string? Model { get; init; }
 
-        public string ModelPath => Model ?? Path.Combine("out", $"{Dataset.Trim().ToLowerInvariant()}-model.zip");
+        public string ModelPath => Model ?? Path.Combine("out", $"{Source.Name}-model.zip");
 
         /// <summary>Without --validation-split, train as the recipe does: on every training row, with training curves only.</summary>
         protected override float? DefaultValidationSplit => null;
@@ -37,16 +37,15 @@ internal sealed class TrainCommand : Command<TrainCommand.Settings>
         var historyCsv = OutputPath.File("--model", stem + "-history.csv");
 
         var mlContext = new MLContext(seed: settings.Seed);
-        var dataset = DatasetSource.Load(mlContext, settings.Kind, settings.Data, settings.Rows, settings.Seed);
-        var options = settings.Shape(settings.Kind == DatasetKind.Mnist ? MnistPipeline.CreateMlpOptions() : ImdbPipeline.CreateMlpOptions());
-        options.Seed = settings.Seed;
+        var dataset = settings.Source.Load(mlContext, settings.Request);
+        var options = settings.Network();
         options.Progress = epoch => AnsiConsole.WriteLine(epoch.ToString());
-        var pipeline = settings.Kind == DatasetKind.Mnist ? MnistPipeline.Create(mlContext, options) : ImdbPipeline.Create(mlContext, options);
+        var pipeline = dataset.Dataset.CreateRecipe(mlContext, options);
 
         AnsiConsole.MarkupLineInterpolated($"Training on {dataset.Description.TrainRows:N0} rows of {dataset.Description.Name}: {string.Join(", ", options.GetHiddenLayers())}, {options.Optimizer}, learning rate {options.LearningRate.ToString(CultureInfo.InvariantCulture)}, batch {options.BatchSize}");
         var model = (TransformerChain<MlpTransformer>)pipeline.Fit(dataset.Train);
-        var accuracy = TestAccuracy(mlContext, settings.Kind, model.Transform(dataset.Test));
-        AnsiConsole.WriteLine($"test accuracy {accuracy.ToString("F4", CultureInfo.InvariantCulture)} on {dataset.Description.TestRows:N0} rows");
+        var (metric, value) = TaskMetrics.Headline(mlContext, dataset.Dataset.Task, model.Transform(dataset.Test), dataset.Dataset.LabelColumnName);
+        AnsiConsole.WriteLine($"test {metric} {value.ToString("F4", CultureInfo.InvariantCulture)} on {dataset.Description.TestRows:N0} rows");
 
         mlContext.Model.Save(model, dataset.Train.Schema, modelPath);
         AnsiConsole.WriteLine($"model saved to {settings.ModelPath} ({new FileInfo(modelPath).Length:N0} bytes)");
@@ -58,8 +57,4 @@ internal sealed class TrainCommand : Command<TrainCommand.Settings>
 
     private static string Architecture(MlpModel mlp) =>
         string.Join('-', [mlp.InputSize, .. mlp.HiddenLayers.Where(layer => layer.Kind == MlpLayerKind.Dense).Select(layer => layer.Units), mlp.OutputSize]);
-
-    private static double TestAccuracy(MLContext mlContext, DatasetKind kind, IDataView predictions) => kind == DatasetKind.Mnist
-        ? mlContext.MulticlassClassification.Evaluate(predictions).MicroAccuracy
-        : mlContext.BinaryClassification.Evaluate(predictions).Accuracy;
 }

@@ -1,22 +1,22 @@
+using MlNetMlp.Experiments;
+
 namespace MlNetMlp.Cli.Data;
 
 /// <summary>Which data set a saved model was trained on, told by the columns it reads.</summary>
 internal static class ModelInput
 {
-    public static DatasetKind KindOf(IReadOnlyList<string> inputColumns, string modelPath)
+    /// <exception cref="InvalidDataException">No registered data set gives rows with those columns.</exception>
+    public static Experiments.Dataset DatasetOf(IReadOnlyList<string> inputColumns, string modelPath)
     {
-        if (inputColumns.Contains("Pixels"))
+        if (DatasetRegistry.ForModelInput(inputColumns) is { } dataset)
         {
-            return DatasetKind.Mnist;
+            return dataset;
         }
 
-        if (inputColumns.Contains("Text"))
-        {
-            return DatasetKind.Imdb;
-        }
-
+        var known = DatasetRegistry.All.Select(d => $"{d.ModelInputDescription} ({d.DisplayName})").ToList();
+        var hints = string.Concat(DatasetRegistry.All.Select(d => d.ModelInputHint(inputColumns)).OfType<string>().Select(hint => " " + hint));
         throw new InvalidDataException(
-            $"Model '{modelPath}' reads neither a Pixels column (MNIST) nor a Text column (IMDb); its input columns are: {string.Join(", ", inputColumns)}." +
-            (inputColumns.Contains("WordIndices") ? " An IMDb model exported from its word indices on needs them computed by the WordIndex step of the .zip it came from." : string.Empty));
+            $"Model '{modelPath}' reads {(known.Count == 2 ? "neither " + string.Join(" nor ", known) : "none of " + string.Join(", ", known))}; " +
+            $"its input columns are: {string.Join(", ", inputColumns)}.{hints}");
     }
 }

@@ -8,16 +8,16 @@ namespace MlNetMlp.Cli.Data;
 /// data set this program knows.
 /// </summary>
 /// <param name="Transformer">The loaded chain.</param>
-/// <param name="Kind">The data set it reads.</param>
-internal sealed record SavedModel(ITransformer Transformer, DatasetKind Kind)
+/// <param name="Dataset">The data set whose rows it reads.</param>
+internal sealed record SavedModel(ITransformer Transformer, Experiments.Dataset Dataset)
 {
     /// <exception cref="FileNotFoundException">Nothing is at <paramref name="path"/>.</exception>
     /// <exception cref="ModelFormatException">The file is not an intact model, or a plain ML.NET model without MlNetMlp components.</exception>
-    /// <exception cref="InvalidDataException">The model reads neither MNIST's Pixels nor IMDb's Text column.</exception>
+    /// <exception cref="InvalidDataException">The model reads the rows of no data set this program knows.</exception>
     public static SavedModel Load(MLContext mlContext, string path)
     {
         var model = ModelFile.Load(mlContext, path, out var inputSchema);
-        var steps = Steps(model).ToList();
+        var steps = model.Steps().ToList();
         if (!steps.Any(step => step.GetType().Assembly.GetName().Name?.StartsWith("MlNetMlp.", StringComparison.Ordinal) == true))
         {
             var names = steps.Count == 0 ? "none" : string.Join(", ", steps.Select(step => step.GetType().Name.Split('`')[0]));
@@ -26,9 +26,6 @@ internal sealed record SavedModel(ITransformer Transformer, DatasetKind Kind)
                 "with models saved by 'mlnetmlp train' or by a pipeline with an MlNetMlp transform or MLP. Load other ML.NET models with mlContext.Model.Load.");
         }
 
-        return new SavedModel(model, ModelInput.KindOf([.. inputSchema.Select(column => column.Name)], path));
+        return new SavedModel(model, ModelInput.DatasetOf([.. inputSchema.Select(column => column.Name)], path));
     }
-
-    private static IEnumerable<ITransformer> Steps(ITransformer model) =>
-        model is IEnumerable<ITransformer> chain ? chain.SelectMany(Steps) : [model];
 }

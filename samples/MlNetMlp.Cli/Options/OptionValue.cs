@@ -10,7 +10,10 @@ namespace MlNetMlp.Cli.Options;
 /// </summary>
 internal static class OptionValue
 {
-    /// <summary>A whole number in [<paramref name="minimum"/>, <paramref name="maximum"/>].</summary>
+    /// <summary>
+    /// A whole number in [<paramref name="minimum"/>, <paramref name="maximum"/>]: a range the command line owns (rows,
+    /// seeds, how many to print); an option the library checks passes <see cref="int.MinValue"/>, which checks the syntax only.
+    /// </summary>
     public static int? Integer(string option, string? text, int minimum, int maximum = int.MaxValue)
     {
         if (text is null)
@@ -18,36 +21,30 @@ internal static class OptionValue
             return null;
         }
 
-        var range = maximum == int.MaxValue ? $"of at least {minimum}" : $"from {minimum} to {maximum}";
+        var range = minimum == int.MinValue ? "" : maximum == int.MaxValue ? $" of at least {minimum}" : $" from {minimum} to {maximum}";
         if (!int.TryParse(text.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) || value < minimum || value > maximum)
         {
-            throw Refuse(option, $"a whole number {range}", text);
+            throw Refuse(option, $"a whole number{range}", text);
         }
 
         return value;
     }
 
-    /// <summary>A finite number at least <paramref name="minimum"/> (or above it when <paramref name="minimumExcluded"/>) and below <paramref name="below"/>.</summary>
-    public static float? Number(string option, string? text, float minimum, bool minimumExcluded = false, float below = float.PositiveInfinity)
+    /// <summary>A finite number; its range is the library's to check (see <see cref="OptionRules"/>).</summary>
+    public static float? Number(string option, string? text)
     {
         if (text is null)
         {
             return null;
         }
 
-        var lower = minimumExcluded ? $"above {Format(minimum)}" : $"at least {Format(minimum)}";
-        var expected = float.IsPositiveInfinity(below) ? $"a number {lower}" : $"a number {lower} and below {Format(below)}";
-        if (!float.TryParse(text.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
-            || !float.IsFinite(value) || (minimumExcluded ? value <= minimum : value < minimum) || value >= below)
-        {
-            throw Refuse(option, expected, text);
-        }
-
-        return value;
+        return float.TryParse(text.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && float.IsFinite(value)
+            ? value
+            : throw Refuse(option, "a number", text);
     }
 
-    /// <summary>A comma-separated list of whole numbers, each at least <paramref name="minimum"/>, e.g. <c>16,16</c>.</summary>
-    public static int[]? IntegerList(string option, string? text, int minimum)
+    /// <summary>A comma-separated list of whole numbers, e.g. <c>16,16</c>; their range is the library's to check.</summary>
+    public static int[]? IntegerList(string option, string? text)
     {
         if (text is null)
         {
@@ -58,9 +55,9 @@ internal static class OptionValue
         var values = new int[parts.Length];
         for (var i = 0; i < parts.Length; i++)
         {
-            if (!int.TryParse(parts[i], NumberStyles.None, CultureInfo.InvariantCulture, out values[i]) || values[i] < minimum)
+            if (!int.TryParse(parts[i], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out values[i]))
             {
-                throw Refuse(option, $"whole numbers of at least {minimum} separated by commas, e.g. 16,16", text);
+                throw Refuse(option, "whole numbers separated by commas, e.g. 16,16", text);
             }
         }
 
@@ -84,5 +81,4 @@ internal static class OptionValue
     private static UsageException Refuse(string option, string expected, string received) =>
         new($"{option}: expected {expected}. Received: '{received}'.");
 
-    private static string Format(float value) => value.ToString(CultureInfo.InvariantCulture);
 }

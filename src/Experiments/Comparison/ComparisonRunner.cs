@@ -37,8 +37,21 @@ public sealed class ComparisonRunner
     /// <param name="candidates">The trainers to compare.</param>
     /// <param name="progress">Receives a line when each candidate starts and ends.</param>
     /// <returns>One result per candidate, in order.</returns>
-    public IReadOnlyList<TrainerResult> Run(IDataView train, IDataView test, IEnumerable<Candidate> candidates, IProgress<string>? progress = null)
+    public IReadOnlyList<TrainerResult> Run(IDataView train, IDataView test, IEnumerable<Candidate> candidates, IProgress<string>? progress = null) =>
+        Run(train, test, _ => candidates, progress);
+
+    /// <summary>
+    /// As <see cref="Run(IDataView, IDataView, IEnumerable{Candidate}, IProgress{string})"/>, with the candidates chosen once
+    /// the preparation is fitted, from the prepared training data's schema (e.g. to name an MLP by its input width).
+    /// </summary>
+    /// <param name="train">Raw training data.</param>
+    /// <param name="test">Raw test data.</param>
+    /// <param name="candidatesFor">The trainers to compare, given the prepared schema.</param>
+    /// <param name="progress">Receives a line when each candidate starts and ends.</param>
+    /// <returns>One result per candidate, in order.</returns>
+    public IReadOnlyList<TrainerResult> Run(IDataView train, IDataView test, Func<DataViewSchema, IEnumerable<Candidate>> candidatesFor, IProgress<string>? progress = null)
     {
+        ArgumentNullException.ThrowIfNull(candidatesFor);
         var preparation = _preparation.Fit(train);
         // Readers stream in file order (IMDb: every negative review, then every positive one). One seeded shuffle of the
         // whole training part, kept by the second cache, gives every candidate the same random order, and makes the rows an
@@ -51,7 +64,7 @@ public sealed class ComparisonRunner
         var rawTrain = _mlContext.Data.Cache(train);
         // Only Fit is timed, so the caches are filled first: otherwise the first candidate of each kind would pay for
         // reading the files and preparing every row.
-        var candidateList = candidates.ToList();
+        var candidateList = candidatesFor(preparedTrain.Schema).ToList();
         Fill(preparedTrain);
         if (candidateList.Any(c => c.Input == CandidateInput.Raw))
         {

@@ -1,4 +1,5 @@
-using MlNetMlp.Experiments.Reports;
+using MlNetMlp.Experiments.Reporting;
+using MlNetMlp.Experiments.Reporting.Charts;
 using MlNetMlp.Experiments.Uncertainty;
 using ScottPlot;
 
@@ -17,12 +18,12 @@ internal static class RegularizationCharts
 
     private static readonly IPalette Palette = new ScottPlot.Palettes.Category10();
 
-    public static IReadOnlyList<ReportChart> Draw(RegularizationReport report, string directory)
+    public static IReadOnlyList<Chart> Of(RegularizationResult report)
     {
         var results = report.Results;
-        var charts = new List<ReportChart>
+        var charts = new List<Chart>
         {
-            LineChart.Draw(directory, ValidationLossFile, "Validation loss per epoch: ours (solid), the book's (dotted)", "validation loss with penalty (nats)",
+            LineChart.OverEpochs(ValidationLossFile, "Validation loss per epoch: ours (solid), the book's (dotted)", "validation loss with penalty (nats)",
             [
                 .. results.Select((r, i) => Curve(r, e => e.ValidationLoss, r.Name, LinePattern.Solid, i)),
                 .. results.Select((r, i) => (Result: r, Index: i, Book: BookReference.ValidationLoss(r.Model)))
@@ -32,11 +33,11 @@ internal static class RegularizationCharts
         };
         if (results.Any(HasPenalty))
         {
-            charts.Add(LineChart.Draw(directory, ValidationLossWithoutPenaltyFile, "Validation loss per epoch without the penalty", "validation loss of the data alone (nats)",
+            charts.Add(LineChart.OverEpochs(ValidationLossWithoutPenaltyFile, "Validation loss per epoch without the penalty", "validation loss of the data alone (nats)",
                 [.. results.Select((r, i) => Curve(r, e => e.ValidationLossWithoutPenalty, r.Name, LinePattern.Solid, i))]));
         }
 
-        charts.Add(LineChart.Draw(directory, ValidationAccuracyFile, "Validation accuracy per epoch", "validation accuracy",
+        charts.Add(LineChart.OverEpochs(ValidationAccuracyFile, "Validation accuracy per epoch", "validation accuracy",
             [.. results.Select((r, i) => Curve(r, e => e.ValidationMetric, r.Name, LinePattern.Solid, i))]));
         for (var i = 0; i < results.Count; i++)
         {
@@ -51,12 +52,12 @@ internal static class RegularizationCharts
                 lines.Add(Curve(result, e => e.ValidationLossWithoutPenalty, "validation loss without penalty", LinePattern.Dotted, i));
             }
 
-            charts.Add(LineChart.Draw(directory, ModelFile(result), $"{result.Name}: training and validation loss", "loss (binary cross-entropy, nats)", lines));
+            charts.Add(LineChart.OverEpochs(ModelFile(result), $"{result.Name}: training and validation loss", "loss (binary cross-entropy, nats)", lines));
         }
 
         if (report.Uncertainty is { } uncertainty)
         {
-            charts.Add(UncertaintySection.DrawReliability(uncertainty, directory, report.Data.Name));
+            charts.Add(UncertaintySection.Reliability(uncertainty, report.Data.Name));
         }
 
         return charts;

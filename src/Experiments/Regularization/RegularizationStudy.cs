@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Microsoft.ML;
 using MlNetMlp.Experiments.Regularization;
+using MlNetMlp.Experiments.Studies;
 using MlNetMlp.Pipelines;
 
 namespace MlNetMlp.Experiments;
@@ -11,27 +12,48 @@ namespace MlNetMlp.Experiments;
 /// same IMDb features, trained the same way, read from their validation-loss curves. The reviews are prepared once
 /// (<see cref="ImdbPipeline.Preparation"/>, fitted on the training reviews); every network of
 /// <see cref="RegularizationModels"/> then trains with the same seed and shuffling, is validated after every epoch,
-/// and is tested once at the end. Write the result with <see cref="ReportWriter.Write(RegularizationReport, string)"/>.
+/// and is tested once at the end; the book's conclusions are checked on the curves.
 /// </summary>
-public static class RegularizationStudy
+public sealed class RegularizationStudy : IStudy<RegularizationResult>
 {
-    /// <summary>Runs the study on raw reviews (columns <c>Text</c> and <c>Label</c>, as the IMDb readers give them).</summary>
+    private readonly RegularizationStudyOptions _options;
+
+    /// <summary>The study with <paramref name="options"/>; every rule is checked here.</summary>
+    /// <param name="options">The networks, epochs, validation and seed; the book's protocol when null.</param>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
+    public RegularizationStudy(RegularizationStudyOptions? options = null)
+    {
+        _options = options ?? new RegularizationStudyOptions();
+        _options.Validate();
+    }
+
+    /// <inheritdoc />
+    public string Title => "IMDb: the regularization study (smaller, bigger, L2, dropout)";
+
+    /// <summary>Runs the study on raw reviews (columns <c>Text</c> and <c>Label</c>, as the IMDb readers give them) and makes its report.</summary>
     /// <param name="mlContext">The context.</param>
-    /// <param name="train">The training reviews.</param>
-    /// <param name="test">The test reviews: the validation data too with <see cref="RegularizationValidation.Test"/>.</param>
-    /// <param name="options">The networks, epochs, validation and seed.</param>
-    /// <param name="dataSource">Where the reviews came from, as the report states it.</param>
-    /// <returns>The report: every network's history and figures, and the book's conclusions checked.</returns>
-    /// <exception cref="ArgumentOutOfRangeException">An option is out of range, e.g. a hold-out that leaves no training rows.</exception>
-    public static RegularizationReport Run(MLContext mlContext, IDataView train, IDataView test, RegularizationStudyOptions options, string dataSource = "IMDb reviews")
+    /// <param name="data">The IMDb reviews, as the <c>imdb</c> data set loads them; the test reviews are the validation data too with <see cref="RegularizationValidation.Test"/>.</param>
+    /// <param name="run">The command line and seed the report records, and where progress goes.</param>
+    /// <returns>Every network's history and figures, the book's conclusions checked, and the report.</returns>
+    /// <exception cref="ArgumentException">The data is not IMDb's reviews.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A hold-out that leaves no training rows.</exception>
+    public StudyOutcome<RegularizationResult> Run(MLContext mlContext, LoadedData data, StudyRunOptions? run = null)
     {
         ArgumentNullException.ThrowIfNull(mlContext);
-        ArgumentNullException.ThrowIfNull(train);
-        ArgumentNullException.ThrowIfNull(test);
-        ArgumentNullException.ThrowIfNull(options);
-        options.Validate();
-        var clock = Stopwatch.StartNew();
-        options.Progress?.Invoke("Preparing the reviews: WordIndex (10,000 words), then VectorizeSequences");
+        ArgumentNullException.ThrowIfNull(data);
+        if (!data.Dataset.IsInputOf([ImdbPipeline.TextColumnName]) || data.Dataset.Task != ComparisonTask.Binary)
+        {
+            throw new ArgumentException($"Expected the IMDb reviews (the book's study is of them). Received: the data set '{data.Dataset.Name}'.", nameof(data));
+        }
+
+        return StudyRunner.Run(this, new StudyRun(mlContext, data, run?.Progress), run);
+    }
+
+    RegularizationResult IStudy<RegularizationResult>.Run(StudyRun run)
+    {
+        var (mlContext, options) = (run.MlContext, _options);
+        var (train, test) = (run.Data.Train, run.Data.Test);
+        run.Report("Preparing the reviews: WordIndex (10,000 words), then VectorizeSequences");
         var preparation = ImdbPipeline.Preparation(mlContext).Fit(train);
         var split = options.Validation == RegularizationValidation.Split;
         var (trainPart, validationPart) = split ? HoldOut(mlContext, train, options.ValidationRows, options.Seed) : (train, test);
@@ -47,36 +69,34 @@ public static class RegularizationStudy
         UncertaintyFigures? uncertainty = null;
         foreach (var model in options.Models)
         {
-            var (result, trained) = TrainAndTest(mlContext, model, preparedTrain, preparedValidation, preparedTest, options);
+            var (result, trained) = TrainAndTest(mlContext, model, preparedTrain, preparedValidation, preparedTest, options, run.Progress);
             results.Add(result);
             if (model == RegularizationModel.Dropout && options.Uncertainty)
             {
-                uncertainty = MeasureUncertainty(mlContext, trained, result.TrainingSeconds, preparedTrain, preparedTest, options);
+                uncertainty = MeasureUncertainty(mlContext, trained, result.TrainingSeconds, preparedTrain, preparedTest, options, run.Progress);
             }
         }
 
-        return new RegularizationReport
+        return new RegularizationResult
         {
-            Title = "IMDb: the regularization study (smaller, bigger, L2, dropout)",
             Protocol = new RegularizationProtocol(
                 options.Epochs, options.Validation, split ? (int)validationRows : null, options.Seed, RegularizationModels.BatchSize,
                 $"RMSprop, learning rate {MlpOptions.Defaults.LearningRate.ToString(CultureInfo.InvariantCulture)}",
                 $"WordIndex ({ImdbPipeline.DefaultNumWords:N0} most frequent training words), then VectorizeSequences ({ImdbPipeline.DefaultNumWords:N0}-wide multi-hot)"),
-            Data = new DataDescription("IMDb", dataSource, trainRows, testRows, validationRows),
-            Machine = MachineDescription.Current(),
-            Versions = ComponentVersions.Loaded(),
+            Data = new DataDescription(run.Data.Description.Name, run.Data.Description.Source, trainRows, testRows, validationRows),
             Results = results,
             Conclusions = BookConclusions.Check(results),
             Uncertainty = uncertainty,
-            StudySeconds = clock.Elapsed.TotalSeconds,
         };
     }
 
+    StudyReport IStudy<RegularizationResult>.Describe(RegularizationResult result, StudyContext context) => RegularizationSections.Describe(result, context);
+
     private static (RegularizationModelResult Result, MlpTransformer Trained) TrainAndTest(
-        MLContext mlContext, RegularizationModel model, IDataView train, IDataView validation, IDataView test, RegularizationStudyOptions options)
+        MLContext mlContext, RegularizationModel model, IDataView train, IDataView validation, IDataView test, RegularizationStudyOptions options, Action<string>? progress)
     {
         var name = RegularizationModels.Describe(model);
-        options.Progress?.Invoke($"Training {name}");
+        progress?.Invoke($"Training {name}");
         var mlpOptions = RegularizationModels.CreateMlpOptions(model, options.Epochs, options.Seed);
         mlpOptions.ValidationData = validation;
         mlpOptions.Progress = epoch => options.EpochCompleted?.Invoke(model, epoch);
@@ -84,7 +104,7 @@ public static class RegularizationStudy
         var trained = mlContext.Mlp(mlpOptions).Fit(train);
         var trainingSeconds = clock.Elapsed.TotalSeconds;
 
-        options.Progress?.Invoke($"Testing {name}");
+        progress?.Invoke($"Testing {name}");
         var metrics = mlContext.BinaryClassification.Evaluate(trained.Transform(test), ImdbPipeline.LabelColumnName);
         var history = trained.Model.History;
         var restored = mlpOptions.EarlyStopping is { RestoreBestWeights: true };
@@ -105,17 +125,17 @@ public static class RegularizationStudy
     /// deep ensemble of the same network trained here (without validation, which changes no weight).
     /// </summary>
     private static UncertaintyFigures MeasureUncertainty(
-        MLContext mlContext, MlpTransformer dropout, double trainingSeconds, IDataView train, IDataView test, RegularizationStudyOptions options)
+        MLContext mlContext, MlpTransformer dropout, double trainingSeconds, IDataView train, IDataView test, RegularizationStudyOptions options, Action<string>? progress)
     {
-        var study = new UncertaintyStudyOptions
+        var study = new UncertaintyMethodsOptions
         {
             Network = RegularizationModels.CreateMlpOptions(RegularizationModel.Dropout, options.Epochs, options.Seed),
             MonteCarloSamples = options.MonteCarloSamples,
             EnsembleMembers = options.EnsembleMembers,
-            Progress = options.Progress,
+            Progress = progress,
         };
-        var methods = UncertaintyStudy.Run(mlContext, dropout, trainingSeconds, train, test, study);
-        return UncertaintyExperiment.Figures(study.Network, dropout.Model.InputSize, "Dense(1, Sigmoid)", study, methods);
+        var methods = UncertaintyMethods.Run(mlContext, dropout, trainingSeconds, train, test, study);
+        return UncertaintyFigures.Of(study.Network, dropout.Model, study, methods);
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using MlNetMlp.Experiments.Studies;
 using MlNetMlp.Pipelines;
 
 namespace MlNetMlp.Experiments;
@@ -42,13 +43,10 @@ public sealed class RegularizationStudyOptions
     public bool Uncertainty { get; init; }
 
     /// <summary>Stochastic passes of Monte Carlo dropout, at least 2.</summary>
-    public int MonteCarloSamples { get; init; } = UncertaintyStudyOptions.Defaults.MonteCarloSamples;
+    public int MonteCarloSamples { get; init; } = UncertaintyMethodsOptions.Defaults.MonteCarloSamples;
 
     /// <summary>Members of the deep ensemble, at least 2.</summary>
-    public int EnsembleMembers { get; init; } = UncertaintyStudyOptions.Defaults.EnsembleMembers;
-
-    /// <summary>Called with a line for each step (preparing the data, training a network, testing it).</summary>
-    public Action<string>? Progress { get; init; }
+    public int EnsembleMembers { get; init; } = UncertaintyMethodsOptions.Defaults.EnsembleMembers;
 
     /// <summary>Called after every epoch of every network with its figures.</summary>
     public Action<RegularizationModel, MlpEpoch>? EpochCompleted { get; init; }
@@ -73,17 +71,17 @@ public sealed class RegularizationStudyOptions
             throw new ArgumentOutOfRangeException(nameof(Models), $"Expected each model once. Received: {string.Join(", ", Models)}");
         }
 
-        ArgumentOutOfRangeException.ThrowIfLessThan(Epochs, 1, nameof(Epochs));
+        OptionCheck.AtLeast(Epochs, 1, nameof(Epochs));
         if (!Enum.IsDefined(Validation))
         {
             throw new ArgumentOutOfRangeException(nameof(Validation), $"Expected Test or Split. Received: {(int)Validation}");
         }
 
-        ArgumentOutOfRangeException.ThrowIfLessThan(ValidationRows, 1, nameof(ValidationRows));
+        OptionCheck.AtLeast(ValidationRows, 1, nameof(ValidationRows));
         if (Uncertainty)
         {
-            ArgumentOutOfRangeException.ThrowIfLessThan(MonteCarloSamples, 2, nameof(MonteCarloSamples));
-            ArgumentOutOfRangeException.ThrowIfLessThan(EnsembleMembers, 2, nameof(EnsembleMembers));
+            OptionCheck.AtLeast(MonteCarloSamples, 2, nameof(MonteCarloSamples), "one pass has no spread");
+            OptionCheck.AtLeast(EnsembleMembers, 2, nameof(EnsembleMembers), "one network is no ensemble");
         }
     }
 }

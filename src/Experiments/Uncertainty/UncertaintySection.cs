@@ -1,5 +1,6 @@
 using System.Globalization;
-using MlNetMlp.Experiments.Reports;
+using MlNetMlp.Experiments.Reporting;
+using MlNetMlp.Experiments.Reporting.Charts;
 using ScottPlot;
 
 namespace MlNetMlp.Experiments.Uncertainty;
@@ -20,7 +21,7 @@ internal static class UncertaintySection
         "predictive entropy) ranks wrong predictions above right ones: 0.5 is chance, 1 perfect. The last three columns are the accuracy on the " +
         "most confident 50, 80 and 90 % of the test rows.";
 
-    public static ReportChart DrawReliability(UncertaintyFigures figures, string directory, string dataName)
+    public static Chart Reliability(UncertaintyFigures figures, string dataName)
     {
         var bins = figures.Methods.SelectMany(m => m.Metrics.ReliabilityBins).Where(b => b.Count > 0).ToList();
         var low = Math.Floor(Math.Min(bins.Min(b => b.Lower), bins.Min(b => b.Accuracy)) * 10) / 10;
@@ -37,10 +38,10 @@ internal static class UncertaintySection
         ];
         var caption = $"Reliability on the {dataName} test data";
         // A little beyond 1, so that points of perfect accuracy are not cut by the frame.
-        return LineChart.DrawSquare(directory, ReliabilityFile, caption, "confidence (probability of the predicted class), per bin", "accuracy of the bin", lines, new AxisLimits(low, 1.02, low, 1.02));
+        return new LineChart(ReliabilityFile, caption, "confidence (probability of the predicted class), per bin", "accuracy of the bin", lines, new AxisLimits(low, 1.02, low, 1.02));
     }
 
-    public static ReportSection Section(string heading, UncertaintyFigures figures, IReadOnlyList<ReportChart> charts, string dataName) => new(
+    public static ReportSection Section(string heading, UncertaintyFigures figures, IReadOnlyList<Chart> charts, string dataName) => new(
         heading,
         [
             $"{figures.Methods[0].Metrics.Rows.ToString("N0", CultureInfo.InvariantCulture)} {dataName} test rows, one network: {figures.Network}, trained with {figures.Training}. " +

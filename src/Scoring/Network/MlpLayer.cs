@@ -83,9 +83,14 @@ public sealed record MlpLayer
             throw new ArgumentOutOfRangeException(option, $"{position}: expected an explicit activation; Auto applies to the output layer only. Received: activation=Auto");
         }
 
-        if (!(L1 >= 0 && float.IsFinite(L1)) || !(L2 >= 0 && float.IsFinite(L2)))
+        if (!(L1 >= 0 && float.IsFinite(L1)))
         {
-            throw new ArgumentOutOfRangeException(option, $"{position}: expected finite l1 >= 0 and l2 >= 0. Received: l1={Format(L1)}, l2={Format(L2)}");
+            throw new ArgumentOutOfRangeException(option, $"{position}: expected a finite l1 >= 0. Received: l1={Format(L1)}");
+        }
+
+        if (!(L2 >= 0 && float.IsFinite(L2)))
+        {
+            throw new ArgumentOutOfRangeException(option, $"{position}: expected a finite l2 >= 0. Received: l2={Format(L2)}");
         }
     }
 

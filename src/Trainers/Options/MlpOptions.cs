@@ -135,8 +135,12 @@ public sealed class MlpOptions
     /// </summary>
     public long InMemoryCacheLimitBytes { get; set; } = Defaults.InMemoryCacheLimitBytes;
 
-    /// <summary>Checks every rule; throws <see cref="ArgumentException"/> naming the option at fault.</summary>
-    internal void Validate()
+    /// <summary>
+    /// Checks every rule, as the trainer does when it is built; throws <see cref="ArgumentException"/> whose
+    /// <see cref="ArgumentException.ParamName"/> is the option at fault (for a layer, <see cref="Layers"/>, and its message names the layer and its argument).
+    /// </summary>
+    /// <exception cref="ArgumentException">An option is missing, out of range, or does not go with another.</exception>
+    public void Validate()
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(LabelColumnName, nameof(LabelColumnName));
         ArgumentException.ThrowIfNullOrWhiteSpace(FeatureColumnName, nameof(FeatureColumnName));

@@ -7,7 +7,8 @@ namespace MlNetMlp.Trainers.Torch;
 /// Dropout that draws its mask from the network's own generator, so a seed fixes training completely
 /// (torch's dropout uses the process-wide generator, which other work in the process also draws from).
 /// In training, zeroes each input with probability <c>rate</c> and scales the rest by 1/(1 - rate); at inference it is the identity.
-/// Its constants are torch scalars made once (see <see cref="TorchScalars"/>).
+/// The mask is drawn where the generator lives (the CPU) and moved to the input's device, so a network on another device
+/// draws the same masks as on the CPU. Its constants are torch scalars made once (see <see cref="TorchScalars"/>).
 /// </summary>
 internal sealed class SeededDropout : nn.Module<Tensor, Tensor>
 {
@@ -34,7 +35,7 @@ internal sealed class SeededDropout : nn.Module<Tensor, Tensor>
         }
 
         var keep = torch.rand(input.shape, generator: _generator).ge(_keepFrom);
-        return input * keep / _keptScale;
+        return input * (keep.device == input.device ? keep : keep.to(input.device)) / _keptScale;
     }
 
     protected override void Dispose(bool disposing)

@@ -14,15 +14,24 @@ internal static class TrainingDevice
     /// </summary>
     public static int DefaultThreads => Math.Max(1, Environment.ProcessorCount - 1);
 
+    /// <summary>Refuses a device this process cannot train on, when the trainer is built: CUDA where libtorch sees no GPU.</summary>
+    /// <exception cref="InvalidOperationException">CUDA was asked for and libtorch has none.</exception>
+    public static void CheckAvailable(MlpDevice device)
+    {
+        if (device == MlpDevice.Cuda)
+        {
+            TorchRuntime.EnsureStarted();
+            if (!torch.cuda.is_available())
+            {
+                throw new InvalidOperationException("Expected a CUDA device for MlpOptions.Device = Cuda, found none: libtorch reports no CUDA support (the TorchSharp-cpu package never has it). Use MlpDevice.Cpu.");
+            }
+        }
+    }
+
+    /// <summary>Sets libtorch's thread count and returns the device to train on (checked by <see cref="CheckAvailable"/>).</summary>
     public static torch.Device Select(MlpDevice device, int? numberOfThreads)
     {
         torch.set_num_threads(numberOfThreads ?? DefaultThreads);
-
-        if (device == MlpDevice.Cuda && !torch.cuda.is_available())
-        {
-            throw new InvalidOperationException("Expected a CUDA device for MlpOptions.Device = Cuda, found none: libtorch reports no CUDA support (the TorchSharp-cpu package never has it). Use MlpDevice.Cpu.");
-        }
-
         return device == MlpDevice.Cuda ? torch.CUDA : torch.CPU;
     }
 }

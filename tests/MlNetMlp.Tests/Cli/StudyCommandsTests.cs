@@ -76,9 +76,9 @@ public sealed class StudyCommandsTests
         var members = CliRunner.Run("uncertainty", "mnist", "--members", "1");
 
         Assert.AreEqual(2, samples.ExitCode, samples.Transcript);
-        StringAssert.Contains(samples.Transcript, "--samples of at least 2");
+        StringAssert.Contains(samples.Transcript, "--samples: expected monteCarloSamples >= 2: one pass has no spread. Received: monteCarloSamples=1.");
         Assert.AreEqual(2, members.ExitCode, members.Transcript);
-        StringAssert.Contains(members.Transcript, "--members of at least 2");
+        StringAssert.Contains(members.Transcript, "--members: expected ensembleMembers >= 2: one network is no ensemble. Received: ensembleMembers=1.");
     }
 
     [TestMethod]

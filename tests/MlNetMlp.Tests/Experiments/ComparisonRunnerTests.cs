@@ -88,13 +88,13 @@ public sealed class ComparisonRunnerTests
     [TestMethod]
     public void MnistPlan_Mlps_AreTheCourseNetworkAndItsRegularizedForm_ValidatingOnTheirTrainingRows()
     {
-        var plan = MnistComparison.CreatePlan(new MLContext(seed: 1));
+        var study = new ComparisonStudy(Mnist);
 
         CollectionAssert.AreEqual(
             new[] { "Mlp 784-512-10", "Mlp 784-512-10 regularized", "SdcaMaximumEntropy", "LbfgsMaximumEntropy", "OneVersusAll(FastTree)", "LightGbm" },
-            plan.Candidates.Select(c => c.Name).ToArray());
-        Assert.AreEqual(0.1f, MnistComparison.CreateNetwork().ValidationFraction);
-        Assert.IsNull(MnistComparison.CreateNetwork().EarlyStopping);
+            study.CandidatesFor(784, 10).Select(c => c.Name).ToArray());
+        Assert.AreEqual(0.1f, study.CreateNetwork().ValidationFraction);
+        Assert.IsNull(study.CreateNetwork().EarlyStopping);
     }
 
     [TestMethod]
@@ -105,14 +105,15 @@ public sealed class ComparisonRunnerTests
         var test = mlContext.Data.TakeRows(MnistSample.Load(DataSplit.Test), 300);
         MlpOptions Network()
         {
-            var options = MnistComparison.CreateNetwork();
+            var options = new ComparisonStudy(Mnist).CreateNetwork();
             options.HiddenLayers = [64];
             options.Epochs = 2;
             return options;
         }
 
         var epochs = new List<string>();
-        var mlps = MnistComparison.Candidates(Network, (name, epoch) => epochs.Add($"{name} {epoch.Epoch}")).Take(2).ToList();
+        var mlps = new ComparisonStudy(Mnist, new ComparisonOptions { Network = Network, EpochCompleted = (name, epoch) => epochs.Add($"{name} {epoch.Epoch}") })
+            .CandidatesFor(784, 10).Take(2).ToList();
         var runner = new ComparisonRunner(mlContext, ComparisonTask.Multiclass, MnistPipeline.Preparation(mlContext));
 
         var results = runner.Run(train, test, mlps);
@@ -157,7 +158,7 @@ public sealed class ComparisonRunnerTests
         var test = mlContext.Data.TakeRows(MnistSample.Load(DataSplit.Test), 100);
         MlpOptions Network()
         {
-            var options = MnistComparison.CreateNetwork();
+            var options = new ComparisonStudy(Mnist).CreateNetwork();
             options.HiddenLayers = [32];
             options.Epochs = 1;
             options.Seed = 7;
@@ -166,7 +167,7 @@ public sealed class ComparisonRunnerTests
 
         var runner = new ComparisonRunner(mlContext, ComparisonTask.Multiclass, MnistPipeline.Preparation(mlContext));
 
-        var results = runner.Run(train, test, [MnistComparison.Candidates(Network)[0], BaselineCandidates.Multiclass[1]]);
+        var results = runner.Run(train, test, [new ComparisonStudy(Mnist, new ComparisonOptions { Network = Network }).CandidatesFor(784, 10)[0], BaselineCandidates.Multiclass[1]]);
 
         Assert.IsTrue(results[0].IsMlp);
         Assert.IsFalse(results[1].IsMlp);
@@ -192,7 +193,7 @@ public sealed class ComparisonRunnerTests
     [TestMethod]
     public void Regularized_Settings_NameDropoutTheEpochBudgetAndTheStoppingRule()
     {
-        var regularized = RegularizedMlp.Apply(ImdbComparison.CreateNetwork());
+        var regularized = RegularizedMlp.Apply(new ComparisonStudy(Imdb).CreateNetwork());
         regularized.Seed = 1;
 
         Assert.AreEqual(
@@ -200,6 +201,10 @@ public sealed class ComparisonRunnerTests
             + "validation on the last 10% of the training rows; early stopping on ValidationLoss after 3 epochs without improvement, best epoch's weights restored; seed 1",
             MlpCandidate.Describe(regularized));
     }
+
+    private static Dataset Mnist => DatasetRegistry.Find("mnist")!;
+
+    private static Dataset Imdb => DatasetRegistry.Find("imdb")!;
 
     private sealed class PreparedRow
     {
@@ -227,12 +232,12 @@ public sealed class ComparisonRunnerTests
     [TestMethod]
     public void ImdbPlan_WithTorchSharpTextClassification_AddsItLast_EvaluatedAsTwoClassMulticlass()
     {
-        var plan = ImdbComparison.CreatePlan(new MLContext(seed: 1), withTorchSharpTextClassification: true);
+        var candidates = new ComparisonStudy(Imdb, new ComparisonOptions { WithOptionalBaselines = true }).CandidatesFor(10_000, 1);
 
-        var last = plan.Candidates[^1];
+        var last = candidates[^1];
         Assert.AreEqual("TorchSharp TextClassification", last.Name);
         Assert.AreEqual(CandidateInput.Raw, last.Input);
         Assert.AreEqual(ComparisonTask.Multiclass, last.Evaluation);
-        Assert.HasCount(8, ImdbComparison.CreatePlan(new MLContext(seed: 1)).Candidates);
+        Assert.HasCount(8, new ComparisonStudy(Imdb).CandidatesFor(10_000, 1));
     }
 }

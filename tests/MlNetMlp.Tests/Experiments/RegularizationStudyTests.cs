@@ -29,9 +29,10 @@ public sealed class RegularizationStudyTests
             EnsembleMembers = 2,
         };
 
-        var report = RegularizationStudy.Run(mlContext, train, test, options, "test subset");
+        var outcome = new RegularizationStudy(options).Run(mlContext, StudyData.Of("imdb", train, test, "test subset"));
+        var report = outcome.Result;
         using var folder = new TemporaryDirectory();
-        var files = ReportWriter.Write(report, folder.Path);
+        var files = outcome.Write(folder.Path);
 
         Assert.AreEqual(new DataDescription("IMDb", "test subset", 400, 300, 200), report.Data);
         Assert.AreEqual(new RegularizationProtocol(3, RegularizationValidation.Split, 200, 4, 512, "RMSprop, learning rate 0.001",
@@ -53,7 +54,7 @@ public sealed class RegularizationStudyTests
         Assert.AreEqual(10_000L * 512 + 512 + 512 * 512 + 512 + 513, report.Results.Single(r => r.Model == RegularizationModel.Bigger).Parameters);
         Assert.HasCount(6, report.Conclusions);
         Assert.IsTrue(report.Conclusions.All(c => c.Book!.Holds && c.OursWithoutPenalty is not null && c.OursWithPenalty is not null));
-        Assert.IsGreaterThan(0.0, report.StudySeconds);
+        Assert.IsGreaterThan(0.0, outcome.Context.StudySeconds);
         CollectionAssert.AreEqual(new[] { "MLP", "MC dropout (T=5)", "Deep ensemble (M=2)" }, report.Uncertainty!.Methods.Select(m => m.Method).ToArray());
         Assert.IsTrue(report.Uncertainty.Methods.All(m => m.Metrics.Rows == 300 && double.IsFinite(m.Metrics.LogLoss) && double.IsFinite(m.Metrics.ExpectedCalibrationError)));
         var dropout = report.Results.Single(r => r.Model == RegularizationModel.Dropout);
@@ -109,7 +110,7 @@ public sealed class RegularizationStudyTests
             Seed = 1,
         };
 
-        var report = RegularizationStudy.Run(mlContext, train, test, options);
+        var report = new RegularizationStudy(options).Run(mlContext, StudyData.Of("imdb", train, test)).Result;
 
         var (original, l2, dropout) = (report.Results[0], report.Results[1], report.Results[2]);
         foreach (var result in report.Results)
@@ -132,7 +133,7 @@ public sealed class RegularizationStudyTests
         var reviews = mlContext.Data.LoadFromEnumerable(new[] { new SharedDatasets.Review { Text = "good", Label = true }, new SharedDatasets.Review { Text = "bad", Label = false } });
 
         ArgumentOutOfRangeException Run(RegularizationStudyOptions options) =>
-            Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => RegularizationStudy.Run(mlContext, reviews, reviews, options));
+            Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => new RegularizationStudy(options).Run(mlContext, StudyData.Of("imdb", reviews, reviews)));
 
         Assert.AreEqual("Models", Run(new() { Models = [] }).ParamName);
         StringAssert.Contains(Run(new() { Models = [RegularizationModel.L2, RegularizationModel.L2] }).Message, "Expected each model once");

@@ -17,7 +17,7 @@ public sealed class ReportReadabilityTests
     {
         using var folder = new TemporaryDirectory();
 
-        var files = ReportWriter.Write(Report(), folder.Path);
+        var files = StudyReports.Write(Report(), StudyReports.Context("MNIST: MLP against ML.NET trainers", Report().Data), folder.Path);
 
         var markdown = File.ReadAllLines(files.Markdown);
         Assert.AreEqual("# MNIST: MLP against ML.NET trainers", markdown[0]);
@@ -39,7 +39,7 @@ public sealed class ReportReadabilityTests
     {
         using var folder = new TemporaryDirectory();
 
-        ReportWriter.Write(Report(), folder.Path);
+        StudyReports.Write(Report(), StudyReports.Context("MNIST: MLP against ML.NET trainers", Report().Data), folder.Path);
 
         using var accuracy = SKBitmap.Decode(Path.Combine(folder.Path, "accuracy.png"));
         var (mlp, best) = (Count(accuracy, MlpOrange), Count(accuracy, BestGreen));
@@ -54,7 +54,7 @@ public sealed class ReportReadabilityTests
     {
         using var folder = new TemporaryDirectory();
 
-        ReportWriter.Write(Report(), folder.Path);
+        StudyReports.Write(Report(), StudyReports.Context("MNIST: MLP against ML.NET trainers", Report().Data), folder.Path);
 
         using var confusion = SKBitmap.Decode(Path.Combine(folder.Path, "confusion-mlp-784-512-10.png"));
         Assert.IsGreaterThan(3 * 5_000, Count(confusion, CorrectGrey), "the three correct cells are grey");
@@ -107,13 +107,10 @@ public sealed class ReportReadabilityTests
 
     private static int Brightness(SKColor colour) => colour.Red + colour.Green + colour.Blue;
 
-    private static ComparisonReport Report() => new()
+    private static ComparisonResult Report() => new()
     {
-        Title = "MNIST: MLP against ML.NET trainers",
         Task = ComparisonTask.Multiclass,
         Data = new DataDescription("MNIST", "Embedded MNIST sample", TrainRows: 8_000, TestRows: 2_000),
-        Machine = new MachineDescription(2, "Debian GNU/Linux 12", ".NET 10.0.0", "X64"),
-        Versions = new Dictionary<string, string> { ["Microsoft.ML"] = "5.0.1" },
         Results =
         [
             new TrainerResult

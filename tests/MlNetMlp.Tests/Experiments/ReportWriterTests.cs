@@ -17,9 +17,9 @@ public sealed class ReportWriterTests
     public void ReportWriter_Write_MulticlassReportProducesEveryFileWithTheNumbers()
     {
         using var folder = new TemporaryDirectory();
-        var report = MulticlassReport();
+        var (report, context) = MulticlassReport();
 
-        var files = ReportWriter.Write(report, folder.File("report"));
+        var files = StudyReports.Write(report, context, folder.File("report"));
 
         CollectionAssert.AreEquivalent(
             new[] { "accuracy.png", "training-time.png", "learning-loss.png", "learning-accuracy.png", "confusion-mlp-512-relu.png" },
@@ -43,7 +43,7 @@ public sealed class ReportWriterTests
         Assert.AreEqual("MNIST", root.GetProperty("data").GetProperty("name").GetString());
         Assert.AreEqual(8_000, root.GetProperty("data").GetProperty("trainRows").GetInt64());
         Assert.AreEqual(2, root.GetProperty("machine").GetProperty("logicalCores").GetInt32());
-        Assert.AreEqual("5.0.1", root.GetProperty("versions").GetProperty("Microsoft.ML").GetString());
+        Assert.AreEqual("6.0.0", root.GetProperty("versions").GetProperty("Microsoft.ML").GetString());
         var mlp = root.GetProperty("results")[0];
         Assert.AreEqual(0.9712345, mlp.GetProperty("microAccuracy").GetDouble());
         Assert.AreEqual(1_634_567, mlp.GetProperty("modelBytes").GetInt64());
@@ -86,9 +86,9 @@ public sealed class ReportWriterTests
     public void ReportWriter_Write_BinaryReportHasAucAndF1()
     {
         using var folder = new TemporaryDirectory();
-        var report = MulticlassReport() with
+        var (multiclass, context) = MulticlassReport();
+        var report = multiclass with
         {
-            Title = "IMDb",
             Task = ComparisonTask.Binary,
             Results =
             [
@@ -100,7 +100,7 @@ public sealed class ReportWriterTests
             ],
         };
 
-        var files = ReportWriter.Write(report, folder.Path);
+        var files = StudyReports.Write(report, context with { Title = "IMDb" }, folder.Path);
 
         CollectionAssert.AreEquivalent(new[] { "accuracy.png", "training-time.png" }, files.Charts.Select(c => c.FileName).ToArray());
         StringAssert.Contains(File.ReadAllText(files.Markdown), "| Trainer | Status | Accuracy | Macro-accuracy | Log-loss (nats) | AUC | F1 |");
@@ -114,11 +114,11 @@ public sealed class ReportWriterTests
     public void ReportWriter_Write_RejectsEmptyAndMixedResults()
     {
         using var folder = new TemporaryDirectory();
-        var report = MulticlassReport();
+        var (report, context) = MulticlassReport();
 
-        var empty = Assert.ThrowsExactly<ArgumentException>(() => ReportWriter.Write(report with { Results = [] }, folder.Path));
-        var mixed = Assert.ThrowsExactly<ArgumentException>(() => ReportWriter.Write(
-            report with { Results = [.. report.Results, TrainerResult.Skipped("FastTree", ComparisonTask.Binary, "n/a")] }, folder.Path));
+        var empty = Assert.ThrowsExactly<ArgumentException>(() => StudyReports.Write(report with { Results = [] }, context, folder.Path));
+        var mixed = Assert.ThrowsExactly<ArgumentException>(() => StudyReports.Write(
+            report with { Results = [.. report.Results, TrainerResult.Skipped("FastTree", ComparisonTask.Binary, "n/a")] }, context, folder.Path));
 
         StringAssert.Contains(empty.Message, "Expected at least one trainer result");
         StringAssert.Contains(mixed.Message, "Received: FastTree with Task=Binary");
@@ -196,7 +196,7 @@ public sealed class ReportWriterTests
     [DataRow(0.933, 0.92, "Mlp A: 0.9330, 0.0030 above it. Mlp B: 0.9200, 0.0100 below it. Mlp A beats the best ML.NET trainer, by less than two standard errors.")]
     public void Verdict_ComparesEachMlpWithTheBestCompletedMlNetTrainer(double a, double b, string expected)
     {
-        var report = MulticlassReport() with
+        var report = MulticlassReport().Result with
         {
             Results =
             [
@@ -217,24 +217,26 @@ public sealed class ReportWriterTests
     [TestMethod]
     public void Verdict_WithoutACompletedMlNetTrainer_SaysThereIsNone()
     {
-        var report = MulticlassReport() with { Results = [MulticlassReport().Results[0]] };
+        var report = MulticlassReport().Result with { Results = [MulticlassReport().Result.Results[0]] };
 
         CollectionAssert.AreEqual(new[] { "No verdict: it needs at least one MLP and one ML.NET trainer that completed." }, ComparisonVerdict.Sentences(report).ToArray());
     }
 
     private static int CountOf(string text, string part) => (text.Length - text.Replace(part, string.Empty, StringComparison.Ordinal).Length) / part.Length;
 
-    private static ComparisonReport MulticlassReport() => new()
+    private static (ComparisonResult Result, StudyContext Context) MulticlassReport()
     {
-        Title = "MNIST: MLP against ML.NET trainers",
-        Task = ComparisonTask.Multiclass,
-        Data = new DataDescription("MNIST", "Embedded MNIST sample", TrainRows: 8_000, TestRows: 2_000, ValidationRows: 800),
-        Machine = new MachineDescription(2, "Debian GNU/Linux 12", ".NET 10.0.0", "X64"),
-        Versions = new Dictionary<string, string> { ["Microsoft.ML"] = "5.0.1", ["MlNetMlp.Pipelines"] = "0.1.0" },
-        CreatedAt = new DateTimeOffset(2026, 11, 24, 20, 0, 0, TimeSpan.Zero),
-        CommandLine = "mlnetmlp compare mnist --seed 3",
-        Seed = 3,
-        Results =
+        var data = new DataDescription("MNIST", "Embedded MNIST sample", TrainRows: 8_000, TestRows: 2_000, ValidationRows: 800);
+        var context = StudyReports.Context("MNIST: MLP against ML.NET trainers", data, new Dictionary<string, string> { ["Microsoft.ML"] = "6.0.0", ["MlNetMlp.Pipelines"] = "0.1.0" }) with
+        {
+            CreatedAt = new DateTimeOffset(2026, 11, 24, 20, 0, 0, TimeSpan.Zero),
+            CommandLine = "mlnetmlp compare mnist --seed 3",
+            Seed = 3,
+        };
+        return (new ComparisonResult { Task = ComparisonTask.Multiclass, Data = data, Results = Results() }, context);
+    }
+
+    private static IReadOnlyList<TrainerResult> Results() =>
         [
             new TrainerResult
             {
@@ -269,8 +271,7 @@ public sealed class ReportWriterTests
                 Settings = "ML.NET defaults: L2 chosen from the data",
             },
             TrainerResult.Skipped("TorchSharp TextClassification", ComparisonTask.Multiclass, "weights unavailable offline, no network"),
-        ],
-    };
+        ];
 
     private sealed class BinaryRow
     {

@@ -20,7 +20,7 @@ public sealed class PackageDependencyTests
     [DataRow("MlNetMlp.Trainers", new[] { "Microsoft.ML", "MlNetMlp.Core", "MlNetMlp.Scoring", "TorchSharp-cpu" })]
     [DataRow("MlNetMlp.Datasets", new[] { "Microsoft.ML", "MlNetMlp.Core" })]
     [DataRow("MlNetMlp.Pipelines", new[] { "Microsoft.ML", "MlNetMlp.Transforms", "MlNetMlp.Trainers" })]
-    [DataRow("MlNetMlp.Experiments", new[] { "Microsoft.ML", "MlNetMlp.Pipelines", "Microsoft.ML.FastTree", "Microsoft.ML.LightGbm", "Microsoft.ML.TorchSharp", "ScottPlot", "SkiaSharp.NativeAssets.Linux.NoDependencies" })]
+    [DataRow("MlNetMlp.Experiments", new[] { "Microsoft.ML", "MlNetMlp.Datasets", "MlNetMlp.Pipelines", "Microsoft.ML.FastTree", "Microsoft.ML.LightGbm", "Microsoft.ML.TorchSharp", "ScottPlot", "SkiaSharp.NativeAssets.Linux.NoDependencies" })]
     public void Nuspec_Dependencies_AreExactlyWhatThePackageNeeds(string id, string[] expected)
     {
         var declared = PackedFeed.Instance.Manifests[id].Dependencies.Keys;

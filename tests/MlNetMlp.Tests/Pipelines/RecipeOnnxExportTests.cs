@@ -55,7 +55,7 @@ public sealed class RecipeOnnxExportTests
     public void ConvertToOnnx_ImdbRecipeFromTheWordIndices_ScoresTheRealTestSetAsMlNet()
     {
         var (mlContext, model, wordIndex, test) = s_imdb;
-        var fromWordIndices = new TransformerChain<ITransformer>([.. Steps(model).Skip(1)]);
+        var fromWordIndices = new TransformerChain<ITransformer>([.. model.Steps().Skip(1)]);
         var indexed = wordIndex.Transform(test);
         using var directory = new TemporaryDirectory();
 
@@ -82,7 +82,7 @@ public sealed class RecipeOnnxExportTests
         options.BatchSize = 32;
         options.Seed = 5;
         var model = ImdbPipeline.Create(mlContext, options).Fit(train);
-        s_imdb = new ImdbModel(mlContext, model, (WordIndexTransformer)Steps(model).First(), test);
+        s_imdb = new ImdbModel(mlContext, model, (WordIndexTransformer)model.Steps().First(), test);
     }
 
     private sealed record ImdbModel(MLContext Context, ITransformer Model, WordIndexTransformer WordIndex, IDataView Test);

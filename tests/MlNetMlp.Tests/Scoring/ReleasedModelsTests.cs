@@ -43,7 +43,7 @@ public sealed class ReleasedModelsTests
     public void Load_ModelSavedByVersion02OnMlNet5_KeepsEveryEpochOfItsHistory(string name)
     {
         var model = ModelFile.Load(new MLContext(seed: 1), Saved($"{name}.zip"), out _);
-        var networks = Steps(model).SelectMany(step => step switch
+        var networks = model.Steps().SelectMany(step => step switch
         {
             MlpTransformer single => [single.Model],
             MlpEnsembleTransformer ensemble => ensemble.Members,
@@ -60,9 +60,6 @@ public sealed class ReleasedModelsTests
     }
 
     private static string Text(double? value) => value is { } x ? x.ToString("R", CultureInfo.InvariantCulture) : "";
-
-    private static IEnumerable<ITransformer> Steps(ITransformer model) =>
-        model is IEnumerable<ITransformer> chain ? chain.SelectMany(Steps) : [model];
 
     private static string Saved(string name) => Path.Combine(TestPaths.RepositoryRoot, "tests", "MlNetMlp.Tests", "TestData", "Models-0.2", name);
 }

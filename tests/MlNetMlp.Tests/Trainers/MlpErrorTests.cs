@@ -183,6 +183,7 @@ public sealed class MlpErrorTests
         var error = Assert.ThrowsExactly<InvalidOperationException>(() => mlContext.Mlp(new MlpOptions { HiddenLayers = [4], Epochs = 1, Device = MlpDevice.Cuda }).Fit(data));
 
         StringAssert.StartsWith(error.Message, "Expected a CUDA device for MlpOptions.Device = Cuda, found none");
+        Assert.ThrowsExactly<InvalidOperationException>(() => mlContext.Mlp(new MlpOptions { Device = MlpDevice.Cuda }), "refused when the trainer is built, before any data");
     }
 
     [TestMethod]

@@ -24,6 +24,25 @@ public sealed class MlpNetworkTests
     }
 
     [TestMethod]
+    public void Forward_NetworkMovedToAnotherDevice_KeepsEveryTensorThere_DropoutMasksIncluded()
+    {
+        // No GPU here: libtorch's "meta" device (shapes, no data) stands in for one, so every path that made a tensor on
+        // the CPU regardless of the network's device (the dropout mask was one) fails or leaves the device. Meta has no
+        // kernel for ReLU, hence tanh and sigmoid here.
+        using var network = new MlpNetwork(new NetworkArchitecture(4, [MlpLayer.Dense(8, MlpActivation.Tanh), MlpLayer.Dropout(0.5f), MlpLayer.Dense(6, MlpActivation.Sigmoid)], 3, MlpActivation.Softmax, MlpLoss.CategoricalCrossEntropy), MlpKernelInitializer.GlorotUniform, 1);
+        var meta = new torch.Device(DeviceType.META);
+        network.to(meta);
+        network.train();
+        using var input = torch.ones([5, 4], device: meta);
+
+        using var output = network.forward(input);
+
+        Assert.IsTrue(network.parameters().All(p => p.device_type == DeviceType.META), "every weight moved");
+        Assert.AreEqual(DeviceType.META, output.device_type);
+        CollectionAssert.AreEqual(new long[] { 5, 3 }, output.shape);
+    }
+
+    [TestMethod]
     public void Parameters_AreEachDenseKernelAndBiasOnce()
     {
         using var network = new MlpNetwork(new NetworkArchitecture(4, [MlpLayer.Dense(8), MlpLayer.Dropout(0.5f), MlpLayer.Dense(6)], 3, MlpActivation.Softmax, MlpLoss.CategoricalCrossEntropy), MlpKernelInitializer.GlorotUniform, 1);
