@@ -37,10 +37,10 @@ public static class RegularizedMlp
     {
         ArgumentNullException.ThrowIfNull(network);
         var layers = network.GetHiddenLayers();
-        if (!layers.Any(layer => layer.Kind == MlpLayerKind.Dropout))
+        if (!layers.Any(layer => layer is DropoutLayer))
         {
             network.HiddenLayers = null;
-            network.Layers = [.. layers.SelectMany(layer => layer.Kind == MlpLayerKind.Dense ? [layer, MlpLayer.Dropout(DropoutRate)] : new[] { layer })];
+            network.Layers = [.. layers.SelectMany(layer => layer is DenseLayer ? [layer, MlpLayer.Dropout(DropoutRate)] : new[] { layer })];
         }
 
         network.EarlyStopping ??= new MlpEarlyStopping { Monitor = MlpMonitor.ValidationLoss, RestoreBestWeights = true };

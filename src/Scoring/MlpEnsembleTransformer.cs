@@ -26,11 +26,12 @@ public sealed class MlpEnsembleTransformer : ColumnMappingTransformer, ISingleFe
 {
     internal const string LoaderSignature = "MlNetMlpMlpEnsemble";
 
-    /// <summary>Version 2 keeps each epoch's validation penalty in the members' histories.</summary>
+    /// <summary>Version 3 (MlNetMlp 0.3) saves the members' layers, weights and histories by name; version 2 keeps each epoch's validation penalty in the members' histories.</summary>
     private static readonly ComponentFormat SavedFormat = new(
-        "MLP ensemble", "MLNETENS", LoaderSignature, version: 2, oldestReadableVersion: 1, typeof(MlpEnsembleTransformer));
+        "MLP ensemble", "MLNETENS", LoaderSignature, version: 3, oldestReadableVersion: 1, typeof(MlpEnsembleTransformer));
 
     private const uint ValidationPenaltyVersion = 2;
+    private const uint NamedLayersVersion = 3;
 
     private readonly LabelLayout _layout;
     private readonly ScoringPlan _plan;
@@ -93,7 +94,9 @@ public sealed class MlpEnsembleTransformer : ColumnMappingTransformer, ISingleFe
         LabelLayout? layout = null;
         for (var member = 0; member < count; member++)
         {
-            var (model, memberLayout) = MlpModelFormat.Read(reader, withValidationPenalty: reader.Version >= ValidationPenaltyVersion, weightsStream: MemberStream(member));
+            var (model, memberLayout) = reader.Version >= NamedLayersVersion
+                ? MlpModelFormat.Read(reader, MemberStream(member))
+                : LegacyModelFormat.Read(reader, withValidationPenalty: reader.Version >= ValidationPenaltyVersion, weightsStream: MemberStream(member));
             reader.Check(layout is null || (memberLayout.Task == layout.Task && memberLayout.OutputUnits == layout.OutputUnits && model.InputSize == members[0].InputSize),
                 $"member {member + 1} is a {memberLayout.Task} network of {model.InputSize} inputs and {memberLayout.OutputUnits} outputs, unlike member 1");
             layout ??= memberLayout;

@@ -44,16 +44,17 @@ public sealed class MlpTransformer : ColumnMappingTransformer, ISingleFeaturePre
     internal const string LoaderSignature = "MlNetMlpMlpPredictor";
 
     /// <summary>
-    /// Version 4 keeps each epoch's validation penalty in the history; version 3 adds the Monte Carlo dropout settings; version 2 stores kernels as inputs × units (the forward pass's
+    /// Version 5 (MlNetMlp 0.3) saves layers, weights and history by name (<see cref="MlpModelFormat"/>); version 4 keeps each epoch's validation penalty in the history; version 3 adds the Monte Carlo dropout settings; version 2 stores kernels as inputs × units (the forward pass's
     /// layout); version 1, written by MlNetMlp.Trainers 0.1 under loader signature "MlNetMlpMlpTransformer", stored
     /// them as torch's units × inputs.
     /// </summary>
     internal static readonly ComponentFormat SavedFormat = new(
-        "MLP transformer", "MLNETMLP", LoaderSignature, version: 4, oldestReadableVersion: 1, typeof(MlpTransformer));
+        "MLP transformer", "MLNETMLP", LoaderSignature, version: 5, oldestReadableVersion: 1, typeof(MlpTransformer));
 
     private const uint TorchLayoutVersion = 1;
     private const uint MonteCarloVersion = 3;
     private const uint ValidationPenaltyVersion = 4;
+    private const uint NamedLayersVersion = 5;
 
     private readonly ScoringPlan _plan;
 
@@ -111,10 +112,10 @@ public sealed class MlpTransformer : ColumnMappingTransformer, ISingleFeaturePre
             throw new ArgumentOutOfRangeException(option, $"Expected at least 1 Monte Carlo sample. Received: {option}={samples}");
         }
 
-        if (!hiddenLayers.Any(layer => layer.Kind == MlpLayerKind.Dropout))
+        if (!hiddenLayers.Any(layer => layer.IsStochastic))
         {
             throw new ArgumentOutOfRangeException(option,
-                $"Expected a network with a Dropout layer for Monte Carlo dropout: its passes differ only by the dropout masks. Received: {option}={samples} for hidden layers " +
+                $"Expected a network with a Dropout (or GaussianNoise) layer for Monte Carlo dropout: its passes differ only by those layers' random draws. Received: {option}={samples} for hidden layers " +
                 $"{string.Join(", ", hiddenLayers)}. Add MlpLayer.Dropout(rate) after hidden layers, or use an ensemble (MlpEnsemble) for uncertainty.");
         }
     }
@@ -135,12 +136,14 @@ public sealed class MlpTransformer : ColumnMappingTransformer, ISingleFeaturePre
     {
         var featureColumnName = reader.ReadString();
         var labelColumnName = reader.ReadString();
-        var (model, layout) = MlpModelFormat.Read(reader, withValidationPenalty: reader.Version >= ValidationPenaltyVersion, torchLayout: reader.Version == TorchLayoutVersion);
+        var (model, layout) = reader.Version >= NamedLayersVersion
+            ? MlpModelFormat.Read(reader)
+            : LegacyModelFormat.Read(reader, withValidationPenalty: reader.Version >= ValidationPenaltyVersion, torchLayout: reader.Version == TorchLayoutVersion);
         MlpMonteCarloDropout? monteCarloDropout = null;
         if (reader.Version >= MonteCarloVersion && reader.ReadBoolean())
         {
             var (samples, seed) = (reader.ReadInt32(), reader.ReadInt32());
-            reader.Check(samples >= 1 && model.HiddenLayers.Any(layer => layer.Kind == MlpLayerKind.Dropout), $"{samples} Monte Carlo samples for a network with hidden layers {string.Join(", ", model.HiddenLayers)}");
+            reader.Check(samples >= 1 && model.Architecture.IsStochastic, $"{samples} Monte Carlo samples for a network with hidden layers {string.Join(", ", model.HiddenLayers)}");
             monteCarloDropout = new MlpMonteCarloDropout(samples, seed);
         }
 

@@ -3,6 +3,7 @@ using Microsoft.ML.Data;
 using Microsoft.ML.Runtime;
 using Microsoft.ML.Trainers;
 using MlNetMlp.Core.Data;
+using MlNetMlp.Scoring.Layers;
 using MlNetMlp.Scoring.Network;
 using MlNetMlp.Scoring.Prediction;
 using MlNetMlp.Scoring.Tasks;
@@ -67,7 +68,7 @@ public sealed class MlpTrainer : ITrainerEstimator<MlpTransformer, MlpModel>
         using var network = new MlpNetwork(architecture, _options.KernelInitializer, seed);
         if (_options.InitialWeights is { } initial)
         {
-            StartFrom(network, initial);
+            StartFrom(network, initial, _options.InitialWeightsIncludeTop, channel);
         }
 
         network.to(device);
@@ -171,15 +172,52 @@ public sealed class MlpTrainer : ITrainerEstimator<MlpTransformer, MlpModel>
         return (training, validation);
     }
 
-    private static void StartFrom(MlpNetwork network, MlpModel initial)
+    /// <summary>
+    /// Starts the network from <paramref name="initial"/>'s weights. The hidden layers must hold the same weights by
+    /// name and shape; the output layer is taken when <paramref name="includeTop"/> and it fits, and otherwise starts
+    /// afresh, so a model trained on one task gives its lower layers (frozen or not) to a new head on another (transfer learning).
+    /// </summary>
+    private static void StartFrom(MlpNetwork network, MlpModel initial, bool includeTop, IChannel channel)
     {
+        var layers = network.Architecture.HiddenLayers.Count;
+        if (initial.HiddenLayers.Count != layers)
+        {
+            throw new ArgumentException(
+                $"InitialWeights: the given model has {initial.HiddenLayers.Count} hidden layers ({string.Join(", ", initial.HiddenLayers)}); this network has {layers} " +
+                $"({string.Join(", ", network.Architecture.HiddenLayers)}). Expected the same hidden layers.", nameof(MlpOptions.InitialWeights));
+        }
+
         try
         {
-            network.ImportWeights(initial.DenseLayers);
+            for (var i = 0; i < layers; i++)
+            {
+                network.ImportLayer(i, initial.Weights[i]);
+            }
         }
         catch (ArgumentException e)
         {
             throw new ArgumentException($"InitialWeights: the given model's layers do not match this network. {e.Message}", nameof(MlpOptions.InitialWeights), e);
         }
+
+        var head = initial.Weights[layers];
+        var output = network.Layers[layers];
+        var fits = head.Match(output.Description.WeightsFor(output.Inputs));
+        if (fits && includeTop)
+        {
+            network.ImportLayer(layers, head);
+            return;
+        }
+
+        // Only the number of outputs may differ: a head over other inputs would mean the given model was ignored.
+        if (head.Specs[0].Shape[0] != output.Inputs)
+        {
+            throw new ArgumentException(
+                $"InitialWeights: the given model's output layer takes {head.Specs[0].Shape[0]} inputs; this network's takes {output.Inputs}. Expected the same features and hidden layers.",
+                nameof(MlpOptions.InitialWeights));
+        }
+
+        channel.Info(fits
+            ? "InitialWeights: the output layer starts afresh (InitialWeightsIncludeTop is off)."
+            : $"InitialWeights: the output layer starts afresh: the given model has {initial.OutputSize} outputs, this task needs {network.Architecture.OutputUnits}.");
     }
 }

@@ -4,40 +4,45 @@ using MlNetMlp.Scoring.Network;
 namespace MlNetMlp.Trainers;
 
 /// <summary>
-/// The memory a network needs to train, checked before libtorch allocates any of it: every parameter is held as a
-/// weight, a gradient, the optimizer's state (one value for RMSprop and SGD with momentum, two for Adam) and the
-/// trained model's managed copy. A layer too wide to hold, or a network larger than the memory the process may use,
-/// is refused with the feature column, the layer and the bytes it would need.
+/// The memory a network needs to train, checked before libtorch allocates any of it: every trainable weight is held as
+/// a weight, a gradient, the optimizer's state (one value for RMSprop and SGD with momentum, two for Adam) and the
+/// trained model's managed copy; a weight training leaves alone (a frozen layer's, batch normalization's moving
+/// statistics) as the weight and its copy. The weights are those each layer declares (<see cref="MlpLayer.WeightsFor"/>).
+/// A weight too large for one array, or a network larger than the memory the process may use, is refused with the
+/// feature column, the layer and the bytes it would need.
 /// </summary>
 internal static class NetworkFootprint
 {
     public static void Check(NetworkArchitecture architecture, MlpOptimizer optimizer, float momentum, string featureColumnName)
     {
-        var copiesPerParameter = 3 + optimizer switch
+        var copiesPerTrainable = 3 + optimizer switch
         {
             MlpOptimizer.Adam => 2,
             MlpOptimizer.Sgd when momentum == 0 => 0,
             _ => 1,
         };
         var available = GC.GetGCMemoryInfo().TotalAvailableMemoryBytes;
-        long parameters = 0;
+        long parameters = 0, needed = 0;
         var index = 0;
-        foreach (var (inputs, layer) in architecture.DenseLayers())
+        foreach (var (layer, inputs) in architecture.LayersWithInputs())
         {
-            var kernel = (long)inputs * layer.Units;
-            if (kernel > Array.MaxLength)
+            foreach (var weight in layer.WeightsFor(inputs))
             {
-                throw new InvalidOperationException(
-                    $"Column '{featureColumnName}': dense layer {index} ({layer}) would take {inputs.ToString("N0", CultureInfo.InvariantCulture)} inputs, " +
-                    $"so its kernel holds {kernel.ToString("N0", CultureInfo.InvariantCulture)} weights ({Bytes(4 * kernel)}), more than one array can hold " +
-                    $"({Array.MaxLength.ToString("N0", CultureInfo.InvariantCulture)} values). Narrow the features (e.g. VectorizeSequences' dimension) or the layer.");
+                if (weight.Length > Array.MaxLength)
+                {
+                    throw new InvalidOperationException(
+                        $"Column '{featureColumnName}': layer {index} ({layer}) would take {inputs.ToString("N0", CultureInfo.InvariantCulture)} inputs, " +
+                        $"so its {weight.Name} holds {weight.Length.ToString("N0", CultureInfo.InvariantCulture)} weights ({Bytes(4 * weight.Length)}), more than one array can hold " +
+                        $"({Array.MaxLength.ToString("N0", CultureInfo.InvariantCulture)} values). Narrow the features (e.g. VectorizeSequences' dimension) or the layer.");
+                }
+
+                parameters += weight.Length;
+                needed += 4 * weight.Length * (layer.Trainable && weight.Trainable ? copiesPerTrainable : 2);
             }
 
-            parameters += kernel + layer.Units;
             index++;
         }
 
-        var needed = 4L * parameters * copiesPerParameter;
         if (needed > available)
         {
             throw new InvalidOperationException(

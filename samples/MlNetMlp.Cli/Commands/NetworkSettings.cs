@@ -26,7 +26,7 @@ internal abstract class NetworkSettings : DatasetSettings
     public string? HiddenText { get; init; }
 
     [CommandOption("--activation <NAME>")]
-    [Description("Activation of the hidden layers: relu, tanh, sigmoid, elu, gelu or linear; default: relu")]
+    [Description("Activation of the hidden layers: relu, tanh, sigmoid, elu, gelu, selu, silu, mish or linear; default: relu")]
     public string? ActivationText { get; init; }
 
     [CommandOption("--dropout <RATE>")]
@@ -111,12 +111,12 @@ internal abstract class NetworkSettings : DatasetSettings
         if (HiddenText is not null || ActivationText is not null || DropoutText is not null || L1Text is not null || L2Text is not null)
         {
             var layers = recipe.GetHiddenLayers();
-            var dense = layers.Where(layer => layer.Kind == MlpLayerKind.Dense).ToList();
+            var dense = layers.OfType<DenseLayer>().ToList();
             var units = Hidden ?? [.. dense.Select(layer => layer.Units)];
             var activation = Activation ?? dense.FirstOrDefault()?.Activation ?? recipe.Activation;
             var l1 = L1 ?? dense.FirstOrDefault()?.L1 ?? 0;
             var l2 = L2 ?? dense.FirstOrDefault()?.L2 ?? 0;
-            var dropout = Dropout ?? layers.FirstOrDefault(layer => layer.Kind == MlpLayerKind.Dropout)?.Rate ?? 0;
+            var dropout = Dropout ?? layers.OfType<DropoutLayer>().FirstOrDefault()?.Rate ?? 0;
             recipe.HiddenLayers = null;
             recipe.Layers = [.. units.SelectMany(unitCount => dropout > 0
                 ? [MlpLayer.Dense(unitCount, activation, l1, l2), MlpLayer.Dropout(dropout)]

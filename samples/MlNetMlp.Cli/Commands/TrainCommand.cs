@@ -56,5 +56,5 @@ internal sealed class TrainCommand : Command<TrainCommand.Settings>
     }
 
     private static string Architecture(MlpModel mlp) =>
-        string.Join('-', [mlp.InputSize, .. mlp.HiddenLayers.Where(layer => layer.Kind == MlpLayerKind.Dense).Select(layer => layer.Units), mlp.OutputSize]);
+        string.Join('-', [mlp.InputSize, .. mlp.HiddenLayers.OfType<DenseLayer>().Select(layer => layer.Units), mlp.OutputSize]);
 }

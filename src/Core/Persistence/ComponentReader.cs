@@ -128,6 +128,12 @@ internal sealed class ComponentReader
         }
     }
 
+    /// <summary>
+    /// The exception for a component that is intact but needs what this release lacks (a layer kind or option a newer
+    /// MlNetMlp wrote): <paramref name="message"/> says what, and which release reads it.
+    /// </summary>
+    public ModelFormatException Unreadable(string message) => new($"The saved {_format.DisplayName} cannot be read by this MlNetMlp: {message}.", _entry);
+
     private ModelFormatException Corrupt(string problem) => new($"The saved {_format.DisplayName} is corrupt: {problem}.", _entry);
 
     private T[] ReadArray<T>(Func<BinaryReader, T> read, string what)

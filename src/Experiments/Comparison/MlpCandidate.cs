@@ -77,7 +77,7 @@ public static class MlpCandidate
     public static IReadOnlyList<Candidate> NetworkAndRegularized(int inputs, int outputs, Func<MlpOptions> network, Action<string, MlpEpoch>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(network);
-        var units = network().GetHiddenLayers().Where(layer => layer.Kind == MlpLayerKind.Dense).Select(layer => layer.Units);
+        var units = network().GetHiddenLayers().OfType<DenseLayer>().Select(layer => layer.Units);
         var name = $"Mlp {string.Join('-', [inputs, .. units, outputs])}";
         var regularized = $"{name} regularized";
         return

@@ -97,7 +97,7 @@ public static class UncertaintyMethods
         var mlp = mlps[0];
         var probability = ProbabilityColumn(mlp, nameof(model));
         var plain = Measure(PlainMethod, Entropy, model, test, probability, mlp.LabelColumnName, 0, progress: null);
-        if (!mlp.Model.HiddenLayers.Any(layer => layer.Kind == MlpLayerKind.Dropout))
+        if (!mlp.Model.HiddenLayers.Any(layer => layer.IsStochastic))
         {
             return [plain];
         }

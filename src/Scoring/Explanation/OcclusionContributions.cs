@@ -27,7 +27,7 @@ internal sealed class OcclusionContributions
     /// <summary>Contributions to output 0 of <paramref name="model"/>: its raw value when <paramref name="scoreIsRaw"/> (a binary logit), else the activated value.</summary>
     public OcclusionContributions(MlpModel model, bool scoreIsRaw)
     {
-        _pass = new ForwardPass(model.Architecture, model.DenseLayers);
+        _pass = new ForwardPass(model);
         _scoreIsRaw = scoreIsRaw;
         _inputSize = model.InputSize;
         _raw = new float[model.OutputSize];

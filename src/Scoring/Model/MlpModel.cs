@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using MlNetMlp.Scoring.Layers;
 using MlNetMlp.Scoring.Network;
 
 namespace MlNetMlp;
@@ -11,26 +12,26 @@ namespace MlNetMlp;
 /// </summary>
 public sealed partial class MlpModel
 {
-    internal MlpModel(NetworkArchitecture architecture, IReadOnlyList<DenseWeights> denseLayers, MlpTask task, IReadOnlyList<MlpEpoch> history)
+    internal MlpModel(NetworkArchitecture architecture, IReadOnlyList<LayerWeights> layerWeights, MlpTask task, IReadOnlyList<MlpEpoch> history)
     {
-        var expected = architecture.DenseLayers().ToList();
-        if (denseLayers.Count != expected.Count)
+        var expected = architecture.WeightSpecs();
+        if (layerWeights.Count != expected.Count)
         {
-            throw new ArgumentException($"Expected weights for {expected.Count} dense layers. Received: {denseLayers.Count}", nameof(denseLayers));
+            throw new ArgumentException($"Expected weights for {expected.Count} layers (the output layer included). Received: {layerWeights.Count}", nameof(layerWeights));
         }
 
+        var layers = architecture.Layers.ToList();
         for (var i = 0; i < expected.Count; i++)
         {
-            var (inputs, layer) = expected[i];
-            if (denseLayers[i].Inputs != inputs || denseLayers[i].Units != layer.Units)
+            if (!layerWeights[i].Match(expected[i]))
             {
                 throw new ArgumentException(
-                    $"Dense layer {i}: expected a {inputs}x{layer.Units} kernel. Received: {denseLayers[i].Inputs}x{denseLayers[i].Units}", nameof(denseLayers));
+                    $"Layer {i} ({layers[i]}): expected {LayerWeights.Describe(expected[i])}. Received: {LayerWeights.Describe(layerWeights[i].Specs)}", nameof(layerWeights));
             }
         }
 
         Architecture = architecture;
-        DenseLayers = denseLayers;
+        Weights = layerWeights;
         Task = task;
         History = history;
     }
@@ -53,63 +54,78 @@ public sealed partial class MlpModel
     /// <summary>The loss the network was trained with.</summary>
     public MlpLoss Loss => Architecture.Loss;
 
-    /// <summary>Trainable parameters: the kernels and biases of every dense layer, the output layer's included.</summary>
-    public long ParameterCount => DenseLayers.Sum(layer => (long)layer.Kernel.Length + layer.Bias.Length);
+    /// <summary>Every weight of the network, the output layer's and batch normalization's moving statistics included (Keras's "Total params").</summary>
+    public long ParameterCount => TrainableParameterCount + NonTrainableParameterCount;
+
+    /// <summary>The weights training updates: those of trainable layers, without batch normalization's moving statistics.</summary>
+    public long TrainableParameterCount => CountParameters(trainable: true);
+
+    /// <summary>The weights training leaves alone: frozen layers' and batch normalization's moving statistics.</summary>
+    public long NonTrainableParameterCount => CountParameters(trainable: false);
 
     /// <summary>Per-epoch figures of the training run, as Keras's <c>History.history</c>.</summary>
     public IReadOnlyList<MlpEpoch> History { get; }
 
     internal NetworkArchitecture Architecture { get; }
 
-    /// <summary>The dense layers' weights in run order, the output layer last.</summary>
-    internal IReadOnlyList<DenseWeights> DenseLayers { get; }
+    /// <summary>Each layer's weights in run order, the output layer last (empty for layers without weights).</summary>
+    internal IReadOnlyList<LayerWeights> Weights { get; }
 
     /// <summary>A copy of the weights of each dense layer in run order, the output layer last.</summary>
-    /// <returns>One entry per dense layer (dropout layers have no weights).</returns>
-    public IReadOnlyList<MlpDenseWeights> GetWeights() => DenseLayers.Select(layer =>
-    {
-        var kernel = new float[layer.Inputs, layer.Units];
-        Buffer.BlockCopy(layer.Kernel, 0, kernel, 0, layer.Kernel.Length * sizeof(float));
-        return new MlpDenseWeights(kernel, (float[])layer.Bias.Clone());
-    }).ToList();
+    /// <returns>One entry per dense layer (the other kinds' weights are in <see cref="GetLayerWeights"/>).</returns>
+    public IReadOnlyList<MlpDenseWeights> GetWeights() => Architecture.LayersWithInputs().Zip(Weights)
+        .Where(pair => pair.First.Layer is DenseLayer)
+        .Select(pair =>
+        {
+            var (inputs, units) = (pair.First.Inputs, pair.First.Layer.OutputWidth(pair.First.Inputs));
+            var kernel = new float[inputs, units];
+            Buffer.BlockCopy(pair.Second["kernel"], 0, kernel, 0, inputs * units * sizeof(float));
+            return new MlpDenseWeights(kernel, (float[])pair.Second["bias"].Clone());
+        }).ToList();
 
-    /// <summary>A Keras-like summary: each layer with its output shape and parameter count, then the totals.</summary>
+    /// <summary>A copy of every weight of layer <paramref name="layer"/> (0 is the first hidden layer, <c>HiddenLayers.Count</c> the output layer), by Keras's names.</summary>
+    /// <param name="layer">The layer's position in run order.</param>
+    /// <returns>Each weight's flat row-major values by name: <c>kernel</c> and <c>bias</c> for a dense layer, <c>gamma</c>, <c>beta</c>, <c>moving_mean</c>, <c>moving_variance</c> for batch normalization.</returns>
+    public IReadOnlyDictionary<string, float[]> GetLayerWeights(int layer)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(layer);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(layer, HiddenLayers.Count);
+        var weights = Weights[layer];
+        return weights.Specs.Zip(weights.Values).ToDictionary(pair => pair.First.Name, pair => (float[])pair.Second.Clone());
+    }
+
+    /// <summary>A Keras-like summary: each layer with its output shape and parameter count, then the totals, trainable and not.</summary>
     /// <returns>The summary as text, one layer per line.</returns>
     public string Summary()
     {
         var rows = new List<(string Layer, string Shape, long Parameters)>();
-        var width = InputSize;
-        int dense = 0, dropout = 0;
-        foreach (var layer in Architecture.Layers)
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var ((layer, inputs), weights) in Architecture.LayersWithInputs().Zip(Weights))
         {
-            if (layer.Kind == MlpLayerKind.Dropout)
-            {
-                rows.Add(($"{Name("dropout", dropout++)} (Dropout)", $"(None, {width})", 0));
-                continue;
-            }
-
-            rows.Add(($"{Name("dense", dense++)} (Dense)", $"(None, {layer.Units})", ((long)width + 1) * layer.Units));
-            width = layer.Units;
+            var index = seen[layer.Kind.SummaryName] = seen.GetValueOrDefault(layer.Kind.SummaryName, -1) + 1;
+            var name = index == 0 ? layer.Kind.SummaryName : $"{layer.Kind.SummaryName}_{index}";
+            rows.Add(($"{name} ({layer.SummaryType})", $"(None, {layer.OutputWidth(inputs)})", weights.Specs.Sum(spec => spec.Length)));
         }
 
-        var total = rows.Sum(r => r.Parameters);
+        var layerWidth = Math.Max(28, rows.Max(row => row.Layer.Length) + 2);
         var text = new StringBuilder();
-        var rule = new string('─', 62);
+        var rule = new string('─', layerWidth + 34);
         text.AppendLine(CultureInfo.InvariantCulture, $"Model: \"mlp\" ({InputSize} inputs, output {OutputActivation}, loss {Loss})");
         text.AppendLine(rule);
-        text.AppendLine(CultureInfo.InvariantCulture, $"{"Layer (type)",-28}{"Output Shape",-20}{"Param #",14}");
+        text.AppendLine(CultureInfo.InvariantCulture, $"{"Layer (type)".PadRight(layerWidth)}{"Output Shape",-20}{"Param #",14}");
         text.AppendLine(rule);
         foreach (var (layer, shape, parameters) in rows)
         {
-            text.AppendLine(CultureInfo.InvariantCulture, $"{layer,-28}{shape,-20}{parameters,14:N0}");
+            text.AppendLine(CultureInfo.InvariantCulture, $"{layer.PadRight(layerWidth)}{shape,-20}{parameters,14:N0}");
         }
 
         text.AppendLine(rule);
-        text.AppendLine(CultureInfo.InvariantCulture, $"Total params: {total:N0}");
-        text.AppendLine(CultureInfo.InvariantCulture, $"Trainable params: {total:N0}");
-        text.Append("Non-trainable params: 0");
+        text.AppendLine(CultureInfo.InvariantCulture, $"Total params: {ParameterCount:N0}");
+        text.AppendLine(CultureInfo.InvariantCulture, $"Trainable params: {TrainableParameterCount:N0}");
+        text.Append(CultureInfo.InvariantCulture, $"Non-trainable params: {NonTrainableParameterCount:N0}");
         return text.ToString();
     }
 
-    private static string Name(string kind, int index) => index == 0 ? kind : $"{kind}_{index}";
+    private long CountParameters(bool trainable) => Architecture.Layers.Zip(Weights)
+        .Sum(pair => pair.Second.Specs.Where(spec => (pair.First.Trainable && spec.Trainable) == trainable).Sum(spec => spec.Length));
 }

@@ -1,22 +1,146 @@
 using System.Runtime.InteropServices;
 using MlNetMlp.Core.Persistence;
+using MlNetMlp.Scoring.Layers;
 using MlNetMlp.Scoring.Network;
 using MlNetMlp.Scoring.Tasks;
 
 namespace MlNetMlp.Scoring.Model;
 
 /// <summary>
-/// The saved form of a trained <see cref="MlpModel"/> and its <see cref="LabelLayout"/>: label mapping and architecture
-/// in the main stream, the weights in the binary stream "Weights" (float32, little-endian, read and written as whole
-/// spans), then the history. Everything inference needs is here, so a model loads without the options it was trained
-/// with. Version 1 (MlNetMlp 0.1) held each kernel as units × inputs and is transposed once when read.
+/// The saved form of a trained <see cref="MlpModel"/> and its <see cref="LabelLayout"/> (MlNetMlp 0.3 on). The main
+/// stream holds the label mapping, the layer kinds the file needs (each with the release that introduced it, so an
+/// older release refuses a kind it does not know by name), each layer's kind and configuration by name
+/// (<see cref="LayerConfig"/>), the output activation and loss by name, and the history as named figures; the binary
+/// stream "Weights" holds each layer's weights by name and shape (float32, little-endian, whole spans). So a new layer
+/// kind, a new option or a new figure changes no format. Files of 0.1 and 0.2 are read by <see cref="LegacyModelFormat"/>.
 /// </summary>
 internal static class MlpModelFormat
 {
     /// <summary>The binary stream of a transformer's single model; an ensemble's members use "Weights1", "Weights2"...</summary>
     public const string WeightsStream = "Weights";
 
+    /// <summary>This release, as the message about a kind it does not know names it.</summary>
+    private static readonly Version ThisRelease = typeof(MlpModelFormat).Assembly.GetName().Version!;
+
     public static void Write(ComponentWriter writer, MlpModel model, LabelLayout layout, string weightsStream = WeightsStream)
+    {
+        WriteLayout(writer, layout);
+        var architecture = model.Architecture;
+        writer.Write(architecture.InputSize);
+        var kinds = architecture.Layers.Select(layer => layer.Kind).Distinct().ToList();
+        writer.Write(kinds.Count);
+        foreach (var kind in kinds)
+        {
+            writer.Write(kind.Name);
+            writer.Write(kind.Since.ToString());
+        }
+
+        writer.Write(architecture.HiddenLayers.Count);
+        foreach (var layer in architecture.HiddenLayers)
+        {
+            writer.Write(layer.Kind.Name);
+            writer.Write(layer.Trainable);
+            var config = new LayerConfig();
+            layer.WriteConfig(config);
+            config.Write(writer);
+        }
+
+        writer.Write(architecture.OutputActivation.ToString());
+        writer.Write(architecture.Loss.ToString());
+        writer.WriteStream(weightsStream, stream =>
+        {
+            stream.Write(model.Weights.Count);
+            foreach (var weights in model.Weights)
+            {
+                stream.Write(weights.Specs.Count);
+                foreach (var (spec, values) in weights.Specs.Zip(weights.Values))
+                {
+                    stream.Write(spec.Name);
+                    stream.Write(spec.Shape.Count);
+                    foreach (var size in spec.Shape)
+                    {
+                        stream.Write(size);
+                    }
+
+                    stream.Write(MemoryMarshal.AsBytes(values.AsSpan()));
+                }
+            }
+        });
+        writer.Write(model.History.Count);
+        foreach (var epoch in model.History)
+        {
+            writer.Write(epoch.Epoch);
+            writer.Write(epoch.MetricName);
+            var figures = epoch.Figures;
+            writer.Write(figures.Count);
+            foreach (var (name, value) in figures)
+            {
+                writer.Write(name);
+                writer.Write(value);
+            }
+        }
+    }
+
+    public static (MlpModel Model, LabelLayout Layout) Read(ComponentReader reader, string weightsStream = WeightsStream)
+    {
+        var layout = ReadLayout(reader);
+        var inputSize = reader.ReadInt32();
+        reader.Check(inputSize >= 1, $"the input size is {inputSize}");
+        var kindCount = reader.ReadInt32();
+        reader.Check(kindCount is >= 0 and <= 1000, $"{kindCount} layer kinds");
+        for (var i = 0; i < kindCount; i++)
+        {
+            var (name, since) = (reader.ReadString(), reader.ReadString());
+            if (!LayerKinds.IsKnown(name))
+            {
+                throw reader.Unreadable($"layer kind '{name}' needs MlNetMlp ≥ {since}; this is {ThisRelease.ToString(3)}, which knows {string.Join(", ", LayerKinds.All)}");
+            }
+        }
+
+        var layerCount = reader.ReadInt32();
+        reader.Check(layerCount is >= 0 and <= 10_000, $"{layerCount} hidden layers");
+        var layers = new List<MlpLayer>();
+        for (var i = 0; i < layerCount; i++)
+        {
+            layers.Add(ReadLayer(reader, i));
+        }
+
+        var outputActivation = ReadName<MlpActivation>(reader, "output activation");
+        reader.Check(outputActivation != MlpActivation.Auto, "the output activation is Auto");
+        var loss = ReadName<MlpLoss>(reader, "loss");
+        reader.Check(loss != MlpLoss.Auto, "the loss is Auto");
+        var architecture = new NetworkArchitecture(inputSize, layers, layout.OutputUnits, outputActivation, loss);
+        var weights = reader.ReadStream(weightsStream, stream => ReadWeights(reader, stream, architecture));
+        var history = new List<MlpEpoch>();
+        var epochs = reader.ReadInt32();
+        reader.Check(epochs is >= 0 and <= 1_000_000, $"{epochs} history entries");
+        for (var i = 0; i < epochs; i++)
+        {
+            var (epoch, metricName) = (reader.ReadInt32(), reader.ReadString());
+            var count = reader.ReadInt32();
+            reader.Check(count is >= 0 and <= 10_000, $"epoch {epoch} has {count} figures");
+            var figures = new Dictionary<string, double>(StringComparer.Ordinal);
+            for (var f = 0; f < count; f++)
+            {
+                var name = reader.ReadString();
+                reader.Check(figures.TryAdd(name, reader.ReadDouble()), $"epoch {epoch} has the figure '{name}' twice");
+            }
+
+            try
+            {
+                history.Add(MlpEpoch.FromFigures(epoch, metricName, figures));
+            }
+            catch (KeyNotFoundException e)
+            {
+                reader.Check(false, e.Message);
+            }
+        }
+
+        return (new MlpModel(architecture, weights, layout.Task.Task, history), layout);
+    }
+
+    /// <summary>The label mapping: task, label kind, output units and class names (the same in every format version).</summary>
+    public static void WriteLayout(ComponentWriter writer, LabelLayout layout)
     {
         writer.Write((int)layout.Task.Task);
         writer.Write((int)layout.Kind);
@@ -26,51 +150,9 @@ internal static class MlpModelFormat
         {
             writer.Write(layout.ClassNames);
         }
-
-        var architecture = model.Architecture;
-        writer.Write(architecture.InputSize);
-        writer.Write(architecture.HiddenLayers.Count);
-        foreach (var layer in architecture.HiddenLayers)
-        {
-            writer.Write((int)layer.Kind);
-            writer.Write(layer.Units);
-            writer.Write((int)layer.Activation);
-            writer.Write(layer.L1);
-            writer.Write(layer.L2);
-            writer.Write(layer.Rate);
-        }
-
-        writer.Write((int)architecture.OutputActivation);
-        writer.Write((int)architecture.Loss);
-        writer.WriteStream(weightsStream, stream =>
-        {
-            stream.Write(model.DenseLayers.Count);
-            foreach (var layer in model.DenseLayers)
-            {
-                WriteFloats(stream, layer.Kernel);
-                WriteFloats(stream, layer.Bias);
-            }
-        });
-        writer.Write(model.History.Count);
-        foreach (var epoch in model.History)
-        {
-            writer.Write(epoch.Epoch);
-            writer.Write(epoch.TrainingLoss);
-            writer.Write(epoch.TrainingMetric);
-            writer.Write(epoch.PenaltyLoss);
-            writer.Write(epoch.ValidationLoss ?? double.NaN);
-            writer.Write(epoch.ValidationPenaltyLoss ?? double.NaN);
-            writer.Write(epoch.ValidationMetric ?? double.NaN);
-            writer.Write(epoch.MetricName);
-            writer.Write(epoch.WallTime.Ticks);
-        }
     }
 
-    /// <summary>
-    /// Reads a model; <paramref name="torchLayout"/> when its kernels were saved as units × inputs (MlNetMlp 0.1),
-    /// <paramref name="withValidationPenalty"/> when its history holds each epoch's validation penalty.
-    /// </summary>
-    public static (MlpModel Model, LabelLayout Layout) Read(ComponentReader reader, bool withValidationPenalty, bool torchLayout = false, string weightsStream = WeightsStream)
+    public static LabelLayout ReadLayout(ComponentReader reader)
     {
         var task = ReadEnum<MlpTask>(reader, "task");
         reader.Check(task != MlpTask.Auto, "the task is Auto");
@@ -82,71 +164,10 @@ internal static class MlpModelFormat
         var classNames = reader.ReadBoolean() ? reader.ReadStrings() : null;
         reader.Check(classNames is null || classNames.Length == outputUnits,
             $"the label has {classNames?.Length} class names but the output layer has {outputUnits} units (key count mismatch)");
-        var inputSize = reader.ReadInt32();
-        reader.Check(inputSize >= 1, $"the input size is {inputSize}");
-        var layerCount = reader.ReadInt32();
-        reader.Check(layerCount is >= 0 and <= 10_000, $"{layerCount} hidden layers");
-        var layers = new List<MlpLayer>();
-        for (var i = 0; i < layerCount; i++)
-        {
-            var layerKind = ReadEnum<MlpLayerKind>(reader, "layer kind");
-            var units = reader.ReadInt32();
-            var activation = ReadEnum<MlpActivation>(reader, "activation");
-            var (l1, l2, rate) = (reader.ReadSingle(), reader.ReadSingle(), reader.ReadSingle());
-            var layer = layerKind == MlpLayerKind.Dropout ? MlpLayer.Dropout(rate) : MlpLayer.Dense(units, activation, l1, l2);
-            try
-            {
-                layer.Validate("layers", $"Layer {i}");
-            }
-            catch (ArgumentOutOfRangeException e)
-            {
-                reader.Check(false, e.Message);
-            }
-
-            layers.Add(layer);
-        }
-
-        var outputActivation = ReadEnum<MlpActivation>(reader, "output activation");
-        reader.Check(outputActivation != MlpActivation.Auto, "the output activation is Auto");
-        var loss = ReadEnum<MlpLoss>(reader, "loss");
-        reader.Check(loss != MlpLoss.Auto, "the loss is Auto");
-        var architecture = new NetworkArchitecture(inputSize, layers, outputUnits, outputActivation, loss);
-        var weights = reader.ReadStream(weightsStream, stream =>
-        {
-            var count = stream.ReadInt32();
-            var expected = architecture.DenseLayers().ToList();
-            reader.Check(count == expected.Count, $"weights for {count} dense layers, expected {expected.Count}");
-            var result = new List<DenseWeights>();
-            foreach (var (inputs, layer) in expected)
-            {
-                var kernel = ReadFloats(reader, stream);
-                var bias = ReadFloats(reader, stream);
-                reader.Check(kernel.Length == (long)inputs * layer.Units && bias.Length == layer.Units,
-                    $"a dense layer of {inputs}x{layer.Units} holds {kernel.Length} kernel values and {bias.Length} biases");
-                result.Add(new DenseWeights(inputs, layer.Units, torchLayout ? Transpose(kernel, layer.Units, inputs) : kernel, bias));
-            }
-
-            return result;
-        });
-        var history = new List<MlpEpoch>();
-        var epochs = reader.ReadInt32();
-        reader.Check(epochs is >= 0 and <= 1_000_000, $"{epochs} history entries");
-        for (var i = 0; i < epochs; i++)
-        {
-            var epoch = reader.ReadInt32();
-            var (trainingLoss, metric, penalty, validationLoss) = (reader.ReadDouble(), reader.ReadDouble(), reader.ReadDouble(), reader.ReadDouble());
-            var validationPenalty = withValidationPenalty ? reader.ReadDouble() : double.NaN;
-            var validationMetric = reader.ReadDouble();
-            history.Add(new MlpEpoch(epoch, trainingLoss, metric, penalty, NullIfNaN(validationLoss), NullIfNaN(validationPenalty),
-                NullIfNaN(validationMetric), reader.ReadString(), TimeSpan.FromTicks(reader.ReadInt64())));
-        }
-
-        return (new MlpModel(architecture, weights, task, history), new LabelLayout(definition, kind, outputUnits, classNames));
+        return new LabelLayout(definition, kind, outputUnits, classNames);
     }
 
-    private static double? NullIfNaN(double value) => double.IsNaN(value) ? null : value;
-
-    private static T ReadEnum<T>(ComponentReader reader, string what)
+    public static T ReadEnum<T>(ComponentReader reader, string what)
         where T : struct, Enum
     {
         var value = reader.ReadInt32();
@@ -154,34 +175,87 @@ internal static class MlpModelFormat
         return (T)(object)value;
     }
 
-    private static void WriteFloats(BinaryWriter stream, float[] values)
+    /// <summary>Checks a layer read from a file as the options check it, as a corrupt file when it fails.</summary>
+    public static void CheckLayer(ComponentReader reader, MlpLayer layer, int index)
     {
-        stream.Write(values.Length);
-        stream.Write(MemoryMarshal.AsBytes(values.AsSpan()));
+        try
+        {
+            layer.Validate("layers", $"Layer {index}");
+        }
+        catch (ArgumentOutOfRangeException e)
+        {
+            reader.Check(false, e.Message);
+        }
     }
 
-    private static float[] ReadFloats(ComponentReader reader, BinaryReader stream)
+    private static MlpLayer ReadLayer(ComponentReader reader, int index)
     {
-        var length = stream.ReadInt32();
+        var kind = reader.ReadString();
+        reader.Check(LayerKinds.IsKnown(kind), $"layer {index} is of kind '{kind}', which the file's list of kinds does not name");
+        var trainable = reader.ReadBoolean();
+        var config = LayerConfig.Read(reader, $"layer {index} ({kind})");
+        MlpLayer layer;
+        try
+        {
+            layer = LayerKinds.FromConfig(kind, config, trainable);
+            config.CheckAllRead();
+        }
+        catch (FormatException e)
+        {
+            throw reader.Unreadable($"layer {index} ({kind}, {config}): {e.Message}; a newer MlNetMlp wrote it");
+        }
+
+        CheckLayer(reader, layer, index);
+        return layer;
+    }
+
+    private static List<LayerWeights> ReadWeights(ComponentReader reader, BinaryReader stream, NetworkArchitecture architecture)
+    {
+        var expected = architecture.WeightSpecs();
+        var count = stream.ReadInt32();
+        reader.Check(count == expected.Count, $"weights for {count} layers, expected {expected.Count}");
+        var result = new List<LayerWeights>();
+        for (var layer = 0; layer < expected.Count; layer++)
+        {
+            var specs = expected[layer];
+            var weightCount = stream.ReadInt32();
+            reader.Check(weightCount == specs.Count, $"layer {layer} has {weightCount} weights, expected {LayerWeights.Describe(specs)}");
+            var values = new List<float[]>();
+            foreach (var spec in specs)
+            {
+                var name = stream.ReadString();
+                var rank = stream.ReadInt32();
+                reader.Check(rank is >= 0 and <= 8, $"layer {layer} weight '{name}' has rank {rank}");
+                var shape = Enumerable.Range(0, rank).Select(_ => stream.ReadInt32()).ToArray();
+                reader.Check(name == spec.Name && shape.SequenceEqual(spec.Shape),
+                    $"layer {layer} holds '{name}' ({string.Join(", ", shape)}) where {spec.Name} {spec.ShapeText} was expected");
+                values.Add(ReadFloats(reader, stream, spec.Length));
+            }
+
+            result.Add(new LayerWeights(specs, values));
+        }
+
+        return result;
+    }
+
+    private static float[] ReadFloats(ComponentReader reader, BinaryReader stream, long length)
+    {
         var remaining = stream.BaseStream.Length - stream.BaseStream.Position;
-        reader.Check(length >= 0 && length <= remaining / sizeof(float), $"a weight array claims {length} values but {remaining} bytes remain");
+        reader.Check(length <= remaining / sizeof(float), $"a weight of {length} values where {remaining} bytes remain");
         var values = new float[length];
         stream.BaseStream.ReadExactly(MemoryMarshal.AsBytes(values.AsSpan()));
         return values;
     }
 
-    /// <summary>A rows × columns row-major matrix as columns × rows.</summary>
-    private static float[] Transpose(float[] matrix, int rows, int columns)
+    private static T ReadName<T>(ComponentReader reader, string what)
+        where T : struct, Enum
     {
-        var transposed = new float[matrix.Length];
-        for (var r = 0; r < rows; r++)
+        var name = reader.ReadString();
+        if (!Enum.TryParse<T>(name, ignoreCase: false, out var value) || !Enum.IsDefined(value) || int.TryParse(name, out _))
         {
-            for (var c = 0; c < columns; c++)
-            {
-                transposed[c * rows + r] = matrix[r * columns + c];
-            }
+            throw reader.Unreadable($"the {what} '{name}' is unknown to this release (it knows {string.Join(", ", Enum.GetNames<T>())}); a newer MlNetMlp wrote it");
         }
 
-        return transposed;
+        return value;
     }
 }

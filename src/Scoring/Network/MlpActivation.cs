@@ -26,4 +26,16 @@ public enum MlpActivation
 
     /// <summary>e^x_i / Σ_j e^x_j over the units of the layer.</summary>
     Softmax,
+
+    /// <summary>
+    /// The scaled exponential linear unit (Klambauer et al., 2017): λ·x for x &gt; 0, λ·α·(e^x - 1) otherwise, with
+    /// λ ≈ 1.0507 and α ≈ 1.6733; self-normalizing with LecunNormal kernels (a dense layer with SELU gets them unless it names another initializer).
+    /// </summary>
+    Selu,
+
+    /// <summary>x·sigmoid(x), the sigmoid linear unit (Keras's <c>silu</c>, also called swish).</summary>
+    Silu,
+
+    /// <summary>x·tanh(softplus(x)) (Misra, 2019).</summary>
+    Mish,
 }

@@ -1,3 +1,5 @@
+using MlNetMlp.Scoring.Layers;
+
 namespace MlNetMlp.Scoring.Network;
 
 /// <summary>
@@ -12,17 +14,23 @@ internal sealed record NetworkArchitecture(int InputSize, IReadOnlyList<MlpLayer
     /// <summary>Every layer in run order, the output layer last.</summary>
     public IEnumerable<MlpLayer> Layers => HiddenLayers.Append(OutputLayer);
 
-    /// <summary>The dense layers in run order, the output layer last, with their input widths.</summary>
-    public IEnumerable<(int Inputs, MlpLayer Layer)> DenseLayers()
+    /// <summary>Every layer in run order with the width of its input, the output layer last.</summary>
+    public IEnumerable<(MlpLayer Layer, int Inputs)> LayersWithInputs()
     {
         var width = InputSize;
-        foreach (var layer in Layers.Where(l => l.Kind == MlpLayerKind.Dense))
+        foreach (var layer in Layers)
         {
-            yield return (width, layer);
-            width = layer.Units;
+            yield return (layer, width);
+            width = layer.OutputWidth(width);
         }
     }
 
-    /// <summary>The widest vector a forward pass holds between layers.</summary>
-    public int WidestLayer => DenseLayers().Max(d => d.Layer.Units);
+    /// <summary>The weights every layer holds, by name and shape, in run order.</summary>
+    public IReadOnlyList<IReadOnlyList<LayerWeight>> WeightSpecs() => [.. LayersWithInputs().Select(entry => entry.Layer.WeightsFor(entry.Inputs))];
+
+    /// <summary>The widest vector a forward pass holds: the input or a layer's output.</summary>
+    public int WidestVector => LayersWithInputs().Max(entry => Math.Max(entry.Inputs, entry.Layer.OutputWidth(entry.Inputs)));
+
+    /// <summary>Whether some layer is random in training, so that Monte Carlo passes differ.</summary>
+    public bool IsStochastic => HiddenLayers.Any(layer => layer.IsStochastic);
 }

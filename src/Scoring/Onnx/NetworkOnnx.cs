@@ -21,8 +21,8 @@ internal sealed record OnnxScoring(Func<OnnxGraph, string, NetworkOnnxOutputs>? 
 }
 
 /// <summary>
-/// The forward pass as ONNX: one <c>Gemm</c> per dense layer (its kernel, inputs × units, is Keras's and ONNX's
-/// layout as it is), each followed by its activation; dropout is the identity at inference and writes nothing.
+/// The forward pass as ONNX: each layer writes its own nodes (a dense layer a <c>Gemm</c> and its activation; dropout
+/// and noise, the identity at inference, nothing), then the output activation.
 /// </summary>
 internal static class NetworkOnnx
 {
@@ -30,13 +30,9 @@ internal static class NetworkOnnx
     public static NetworkOnnxOutputs Write(OnnxGraph graph, MlpModel model, string features)
     {
         var current = features;
-        var dense = 0;
-        foreach (var layer in model.Architecture.Layers.Where(l => l.Kind == MlpLayerKind.Dense))
+        foreach (var (layer, weights) in model.Architecture.Layers.Zip(model.Weights))
         {
-            var weights = model.DenseLayers[dense++];
-            var kernel = graph.Constant(weights.Kernel, weights.Inputs, weights.Units);
-            var bias = graph.Constant(weights.Bias, weights.Units);
-            current = ActivationOnnx.Apply(graph, layer.Activation, graph.Apply("Gemm", current, kernel, bias));
+            current = layer.WriteOnnx(graph, current, weights);
         }
 
         return new NetworkOnnxOutputs(current, ActivationOnnx.Apply(graph, model.OutputActivation, current));

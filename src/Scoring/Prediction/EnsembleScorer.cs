@@ -21,7 +21,7 @@ internal sealed class EnsembleScorer : RowScorer
 
     public EnsembleScorer(IReadOnlyList<MlpModel> members)
     {
-        _members = members.Select(m => new ForwardPass(m.Architecture, m.DenseLayers)).ToArray();
+        _members = members.Select(m => new ForwardPass(m)).ToArray();
         _outputActivation = members[0].OutputActivation;
         _memberRaw = new float[members[0].OutputSize];
         _member = new float[members[0].OutputSize];

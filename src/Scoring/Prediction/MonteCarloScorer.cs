@@ -13,14 +13,14 @@ internal sealed class MonteCarloScorer : RowScorer
 {
     private readonly ForwardPass _pass;
     private readonly MlpMonteCarloDropout _settings;
-    private readonly DropoutNoise _noise = new();
+    private readonly StochasticNoise _noise = new();
     private readonly float[] _sampleRaw;
     private readonly float[] _sample;
     private readonly float[] _squares;
 
     public MonteCarloScorer(MlpModel model, MlpMonteCarloDropout settings)
     {
-        _pass = new ForwardPass(model.Architecture, model.DenseLayers);
+        _pass = new ForwardPass(model);
         _settings = settings;
         _sampleRaw = new float[model.OutputSize];
         _sample = new float[model.OutputSize];

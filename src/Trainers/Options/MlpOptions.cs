@@ -104,8 +104,19 @@ public sealed class MlpOptions
     /// <summary>Early stopping, or null to train all <see cref="Epochs"/>.</summary>
     public MlpEarlyStopping? EarlyStopping { get; set; }
 
-    /// <summary>A trained model whose weights start training (fine-tuning); its layer sizes must match this network's.</summary>
+    /// <summary>
+    /// A trained model whose weights start training: fine-tuning, or with frozen layers (<c>trainable: false</c>) transfer
+    /// learning. Its hidden layers must hold the same weights as this network's; its output layer is taken when
+    /// <see cref="InitialWeightsIncludeTop"/> is on and it fits the task, and otherwise starts afresh.
+    /// </summary>
     public MlpModel? InitialWeights { get; set; }
+
+    /// <summary>
+    /// Whether <see cref="InitialWeights"/>' output layer starts this network's, as Keras's <c>include_top</c>: true
+    /// (the default) continues the same task; false starts a new head, as transfer to another task with as many
+    /// outputs needs (a head of another size always starts afresh).
+    /// </summary>
+    public bool InitialWeightsIncludeTop { get; set; } = true;
 
     /// <summary>
     /// Threads libtorch uses (process-wide, <c>torch.set_num_threads</c>); null means one fewer than the processor count,
@@ -172,10 +183,6 @@ public sealed class MlpOptions
         {
             Require(Layers[i] is not null, nameof(Layers), "a layer at every position", $"null at position {i}");
             Layers[i].Validate(nameof(Layers), $"Layer {i} ({Layers[i]})");
-            Require(Layers[i].Kind == MlpLayerKind.Dropout || Layers[i].Activation != MlpActivation.Softmax, nameof(Layers),
-                $"hidden layers only; MlNetMlp adds the output layer from the task (softmax for multiclass), so a Keras-style Dense(units, Softmax) " +
-                "listed last would become a hidden layer before it. Remove it from Layers, and set OutputActivation to change the output layer",
-                $"layer {i} = {Layers[i]}");
         }
 
         if (MonteCarloSamples is { } samples)

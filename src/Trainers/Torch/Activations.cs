@@ -14,6 +14,9 @@ internal static class Activations
         MlpActivation.Elu => nn.functional.elu(x, alpha: 1.0),
         MlpActivation.Gelu => nn.functional.gelu(x),
         MlpActivation.Softmax => x.softmax(1),
+        MlpActivation.Selu => nn.functional.selu(x),
+        MlpActivation.Silu => nn.functional.silu(x),
+        MlpActivation.Mish => nn.functional.mish(x),
         _ => throw new ArgumentOutOfRangeException(nameof(activation), $"Expected a resolved activation. Received: activation={activation}"),
     };
 }

@@ -28,6 +28,7 @@ internal static class KernelInitialization
             MlpKernelInitializer.TruncatedNormal => TruncatedNormal(fanIn, fanOut, 0.05, generator),
             MlpKernelInitializer.Uniform => Uniform(fanIn, fanOut, 0.05, generator),
             MlpKernelInitializer.Orthogonal => Orthogonal(fanIn, fanOut, generator),
+            MlpKernelInitializer.LecunNormal => TruncatedNormal(fanIn, fanOut, Math.Sqrt(1.0 / fanIn) / TruncatedNormalCorrection, generator),
             _ => throw new ArgumentOutOfRangeException(nameof(initializer), $"Unknown kernel initializer. Received: initializer={initializer}"),
         };
         kernel.copy_(values.t());

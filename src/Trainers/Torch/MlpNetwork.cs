@@ -1,4 +1,6 @@
+using MlNetMlp.Scoring.Layers;
 using MlNetMlp.Scoring.Network;
+using MlNetMlp.Trainers.Torch.Layers;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -6,47 +8,38 @@ using static TorchSharp.torch;
 namespace MlNetMlp.Trainers.Torch;
 
 /// <summary>
-/// The multilayer perceptron in torch, for training: hidden dense and dropout layers in run order, then a linear
-/// output layer. The output activation is not part of <see cref="forward"/>: the loss works on the raw outputs
-/// (softmax and sigmoid losses are computed from logits for stability). Trained weights leave through
+/// The multilayer perceptron in torch, for training: each hidden layer's module (<see cref="LayerModules"/>) in run
+/// order, then a linear output layer. The output activation is not part of <see cref="forward"/>: the loss works on
+/// the raw outputs (softmax and sigmoid losses are computed from logits for stability). Trained weights leave through
 /// <see cref="ExportWeights"/> into the scoring model, which predicts without torch.
 /// </summary>
 internal sealed class MlpNetwork : nn.Module<Tensor, Tensor>
 {
-    private readonly ModuleList<nn.Module<Tensor, Tensor>> layers;
-    private readonly DenseLayer[] _denseLayers;
+    private readonly ModuleList<LayerModule> layers;
     private readonly Generator _generator;
 
-    /// <summary>Builds the network with kernels drawn by <paramref name="initializer"/> from a generator seeded with <paramref name="seed"/>, which dropout then keeps drawing from.</summary>
+    /// <summary>Builds the network with kernels drawn by <paramref name="initializer"/> from a generator seeded with <paramref name="seed"/>, which dropout and noise then keep drawing from.</summary>
     public MlpNetwork(NetworkArchitecture architecture, MlpKernelInitializer initializer, long seed)
         : base(nameof(MlpNetwork))
     {
         Architecture = architecture;
         _generator = new Generator((ulong)seed);
-        layers = new ModuleList<nn.Module<Tensor, Tensor>>();
-        var width = architecture.InputSize;
-        foreach (var layer in architecture.HiddenLayers.Append(architecture.OutputLayer))
+        layers = new ModuleList<LayerModule>();
+        foreach (var (layer, inputs) in architecture.LayersWithInputs())
         {
-            if (layer.Kind == MlpLayerKind.Dropout)
-            {
-                layers.Add(new SeededDropout(layer.Rate, _generator));
-                continue;
-            }
-
-            var dense = new DenseLayer(width, layer);
-            KernelInitialization.Initialize(initializer, dense.Kernel, dense.Bias, _generator);
-            layers.Add(dense);
-            width = layer.Units;
+            layers.Add(LayerModules.Create(layer, new LayerBuild(inputs, _generator, initializer)));
         }
 
-        _denseLayers = layers.OfType<DenseLayer>().ToArray();
         RegisterComponents();
     }
 
     public NetworkArchitecture Architecture { get; }
 
-    /// <summary>The dense layers in run order, the output layer last.</summary>
-    public IReadOnlyList<DenseLayer> DenseLayers => _denseLayers;
+    /// <summary>The layers in run order, the output layer last.</summary>
+    public IReadOnlyList<LayerModule> Layers => [.. layers];
+
+    /// <summary>The parameters the optimizer updates: every parameter of a trainable layer (frozen ones take no gradient).</summary>
+    public IReadOnlyList<Parameter> TrainableParameters() => [.. parameters().Where(parameter => parameter.requires_grad)];
 
     /// <summary>Raw outputs (before the output activation) for a batch of rows.</summary>
     public override Tensor forward(Tensor input)
@@ -60,11 +53,11 @@ internal sealed class MlpNetwork : nn.Module<Tensor, Tensor>
         return x;
     }
 
-    /// <summary>The sum of every layer's kernel penalty as a scalar, or null when no layer has one (no work per batch then).</summary>
+    /// <summary>The sum of every layer's penalty as a scalar, or null when no layer has one (no work per batch then).</summary>
     public Tensor? Penalty()
     {
         Tensor? total = null;
-        foreach (var layer in _denseLayers)
+        foreach (var layer in layers)
         {
             if (layer.Penalty() is { } penalty)
             {
@@ -75,45 +68,33 @@ internal sealed class MlpNetwork : nn.Module<Tensor, Tensor>
         return total;
     }
 
-    /// <summary>A copy of every dense layer's weights in the scoring model's layout (kernel as inputs × units).</summary>
-    public IReadOnlyList<DenseWeights> ExportWeights()
-    {
-        using var scope = torch.NewDisposeScope();
-        using var noGrad = torch.no_grad();
-        return _denseLayers.Select(dense =>
-        {
-            var (units, inputs) = ((int)dense.Kernel.shape[0], (int)dense.Kernel.shape[1]);
-            var kernel = new float[inputs * units];
-            var bias = new float[units];
-            dense.Kernel.t().contiguous().cpu().data<float>().CopyTo(kernel);
-            dense.Bias.cpu().data<float>().CopyTo(bias);
-            return new DenseWeights(inputs, units, kernel, bias);
-        }).ToList();
-    }
+    /// <summary>A copy of every layer's weights by name, in the scoring model's layout (Keras's).</summary>
+    public IReadOnlyList<LayerWeights> ExportWeights() => [.. layers.Select(layer => layer.Export())];
 
-    /// <summary>Overwrites every dense layer's weights (kernels as inputs × units); sizes must match the architecture.</summary>
-    public void ImportWeights(IReadOnlyList<DenseWeights> weights)
+    /// <summary>Overwrites every layer's weights; names and shapes must match the architecture.</summary>
+    public void ImportWeights(IReadOnlyList<LayerWeights> weights)
     {
-        if (weights.Count != _denseLayers.Length)
+        if (weights.Count != layers.Count)
         {
-            throw new ArgumentException($"Expected weights for {_denseLayers.Length} dense layers. Received: {weights.Count}", nameof(weights));
+            throw new ArgumentException($"Expected weights for {layers.Count} layers (the output layer included). Received: {weights.Count}", nameof(weights));
         }
 
-        using var scope = torch.NewDisposeScope();
-        using var noGrad = torch.no_grad();
         for (var i = 0; i < weights.Count; i++)
         {
-            var dense = _denseLayers[i];
-            var layer = weights[i];
-            if (layer.Units != dense.Kernel.shape[0] || layer.Inputs != dense.Kernel.shape[1])
-            {
-                throw new ArgumentException(
-                    $"Dense layer {i}: expected a {dense.Kernel.shape[1]}x{dense.Kernel.shape[0]} kernel and {dense.Bias.numel()} biases. " +
-                    $"Received: {layer.Kernel.Length} kernel values and {layer.Bias.Length} biases", nameof(weights));
-            }
+            ImportLayer(i, weights[i]);
+        }
+    }
 
-            dense.Kernel.copy_(BatchTensor.From(layer.Kernel, [layer.Inputs, layer.Units], dense.Kernel.device).t());
-            dense.Bias.copy_(BatchTensor.From(layer.Bias, [layer.Units], dense.Bias.device));
+    /// <summary>Overwrites layer <paramref name="index"/>'s weights (0 is the first hidden layer); the message names the layer when they do not fit.</summary>
+    public void ImportLayer(int index, LayerWeights weights)
+    {
+        try
+        {
+            layers[index].Import(weights);
+        }
+        catch (ArgumentException e)
+        {
+            throw new ArgumentException($"Layer {index} {e.Message}", nameof(weights), e);
         }
     }
 

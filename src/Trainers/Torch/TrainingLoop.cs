@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using MlNetMlp.Scoring.Network;
+using MlNetMlp.Scoring.Layers;
 using TorchSharp;
 
 namespace MlNetMlp.Trainers.Torch;
@@ -21,8 +21,8 @@ internal sealed class TrainingLoop(MlpNetwork network, TrainingSettings settings
         var history = new List<MlpEpoch>();
         var shuffle = settings.Shuffle ? new Random(settings.Seed) : null;
         var stopping = settings.EarlyStopping is { } options ? new EarlyStoppingTracker(options, settings.Metric) : null;
-        IReadOnlyList<DenseWeights>? bestWeights = null;
-        using var optimizer = OptimizerFactory.Create(settings.Optimizer, network.parameters().ToList(), settings.LearningRate, settings.Momentum);
+        IReadOnlyList<LayerWeights>? bestWeights = null;
+        using var optimizer = OptimizerFactory.Create(settings.Optimizer, network.TrainableParameters(), settings.LearningRate, settings.Momentum);
         for (var epoch = 1; epoch <= settings.Epochs; epoch++)
         {
             var clock = Stopwatch.StartNew();
@@ -34,7 +34,10 @@ internal sealed class TrainingLoop(MlpNetwork network, TrainingSettings settings
                     $"The validation loss became {value.ToString(CultureInfo.InvariantCulture)} after epoch {epoch} while the training loss was {loss.ToString(CultureInfo.InvariantCulture)}: " +
                     "the validation data's features or targets are likely far from the training data's scale; prepare both with the same fitted transforms.");
             }
-            var result = new MlpEpoch(epoch, loss, metric, penalty, validationLoss, validationPenalty, validationMetric, Metrics.Name(settings.Metric), clock.Elapsed);
+            var result = new MlpEpoch(epoch, loss, metric, penalty, validationLoss, validationPenalty, validationMetric, Metrics.Name(settings.Metric), clock.Elapsed)
+            {
+                Additional = new Dictionary<string, double> { [MlpEpoch.LearningRateName] = settings.LearningRate },
+            };
             history.Add(result);
             report(result);
             if (stopping is null)

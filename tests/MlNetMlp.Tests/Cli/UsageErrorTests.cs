@@ -11,7 +11,7 @@ public sealed class UsageErrorTests
     [DataRow("--rows: expected a whole number of at least 1. Received: '1e3'.", "train", "mnist", "--rows", "1e3")]
     [DataRow("--seed: expected a whole number", "train", "mnist", "--seed", "one")]
     [DataRow("--hidden: layer 1 (Dense(0, Relu)): expected units >= 1. Received: units=0.", "train", "imdb", "--hidden", "16,0")]
-    [DataRow("--activation: expected one of linear, relu, sigmoid, tanh, elu, gelu. Received: 'softmax'.", "train", "mnist", "--activation", "softmax")]
+    [DataRow("--activation: expected one of linear, relu, sigmoid, tanh, elu, gelu, selu, silu, mish. Received: 'softmax'.", "train", "mnist", "--activation", "softmax")]
     [DataRow("--dropout: layer 1 (Dropout(1)): expected rate in [0, 1). Received: rate=1.", "train", "mnist", "--dropout", "1")]
     [DataRow("--l2: layer 0 (Dense(512, Relu)): expected a finite l2 >= 0. Received: l2=-0.1.", "compare", "mnist", "--l2", "-0.1")]
     [DataRow("--optimizer: expected one of rmsprop, adam, sgd. Received: 'adagrad'.", "train", "mnist", "--optimizer", "adagrad")]

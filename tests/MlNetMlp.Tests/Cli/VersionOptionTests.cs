@@ -2,7 +2,7 @@ using MlNetMlp.Tests.Infrastructure;
 
 namespace MlNetMlp.Tests.Cli;
 
-/// <summary><c>mlnetmlp --version</c> tells builds apart: the version it was built as and the commit, although every assembly is 0.2.0.</summary>
+/// <summary><c>mlnetmlp --version</c> tells builds apart: the version it was built as and the commit, although every assembly is 0.3.0.</summary>
 [TestClass]
 public sealed class VersionOptionTests
 {
@@ -15,13 +15,13 @@ public sealed class VersionOptionTests
         var count = Git("rev-list", "--count", "HEAD");
         if (count is null)
         {
-            StringAssert.StartsWith(result.StandardOutput, "mlnetmlp 0.2.0", result.Transcript);
+            StringAssert.StartsWith(result.StandardOutput, "mlnetmlp 0.3.0", result.Transcript);
             return;
         }
 
         var commit = Git("rev-parse", "HEAD")!;
         var dirty = Git("--no-optional-locks", "status", "--porcelain", "--untracked-files=normal")!.Length > 0;
-        var expected = $"mlnetmlp 0.2.0-dev.{count}.g{commit[..7]}{(dirty ? ".dirty" : "")} (commit {commit}{(dirty ? ", with uncommitted changes" : "")})";
+        var expected = $"mlnetmlp 0.3.0-dev.{count}.g{commit[..7]}{(dirty ? ".dirty" : "")} (commit {commit}{(dirty ? ", with uncommitted changes" : "")})";
         Assert.AreEqual(expected, result.StandardOutput.Trim(), result.Transcript);
     }
 

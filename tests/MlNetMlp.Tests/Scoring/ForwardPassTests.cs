@@ -1,4 +1,5 @@
 using Microsoft.ML.Data;
+using MlNetMlp.Scoring.Layers;
 using MlNetMlp.Scoring.Network;
 using MlNetMlp.Scoring.Prediction;
 using MlNetMlp.Trainers.Torch;
@@ -11,7 +12,7 @@ namespace MlNetMlp.Tests.Scoring;
 public sealed class ForwardPassTests
 {
     private static readonly MlpActivation[] Activations =
-        [MlpActivation.Linear, MlpActivation.Relu, MlpActivation.Sigmoid, MlpActivation.Tanh, MlpActivation.Elu, MlpActivation.Gelu, MlpActivation.Softmax];
+        [MlpActivation.Linear, MlpActivation.Relu, MlpActivation.Sigmoid, MlpActivation.Tanh, MlpActivation.Elu, MlpActivation.Gelu, MlpActivation.Softmax, MlpActivation.Selu, MlpActivation.Silu, MlpActivation.Mish];
 
     public static IEnumerable<object[]> HiddenAndOutputActivations =>
         Activations.SelectMany(hidden => new[] { MlpActivation.Softmax, MlpActivation.Sigmoid, MlpActivation.Linear, MlpActivation.Tanh }
@@ -23,7 +24,7 @@ public sealed class ForwardPassTests
     {
         var architecture = new NetworkArchitecture(12, [MlpLayer.Dense(16, hidden), MlpLayer.Dropout(0.3f), MlpLayer.Dense(8, hidden)], 5, output, MlpLoss.MeanSquaredError);
         using var network = new MlpNetwork(architecture, MlpKernelInitializer.GlorotUniform, seed: 5);
-        var pass = new ForwardPass(architecture, network.ExportWeights());
+        var pass = new ForwardPass(new MlpModel(architecture, network.ExportWeights(), MlpTask.Regression, []));
         var rows = RandomRows(40, 12, seed: 9);
 
         var (torchRaw, torchActivated) = TorchForward(network, rows, output);
@@ -70,12 +71,14 @@ public sealed class ForwardPassTests
     public void Run_WithNoiseThatDropsEverything_LeavesOnlyTheLayerAfterTheDropoutsBias()
     {
         var architecture = new NetworkArchitecture(3, [MlpLayer.Dense(4), MlpLayer.Dropout(0.5f)], 2, MlpActivation.Linear, MlpLoss.MeanSquaredError);
+        var specs = architecture.WeightSpecs();
         var weights = new[]
         {
-            new DenseWeights(3, 4, Enumerable.Range(1, 12).Select(i => (float)i).ToArray(), [1, 1, 1, 1]),
-            new DenseWeights(4, 2, Enumerable.Range(1, 8).Select(i => (float)i).ToArray(), [0.25f, -0.5f]),
+            new LayerWeights(specs[0], [Enumerable.Range(1, 12).Select(i => (float)i).ToArray(), [1, 1, 1, 1]]),
+            LayerWeights.None,
+            new LayerWeights(specs[2], [Enumerable.Range(1, 8).Select(i => (float)i).ToArray(), [0.25f, -0.5f]]),
         };
-        var pass = new ForwardPass(architecture, weights);
+        var pass = new ForwardPass(new MlpModel(architecture, weights, MlpTask.Regression, []));
         float[] raw = new float[2], activated = new float[2], deterministic = new float[2];
 
         pass.Run([0, 2], [1f, 2f], raw, activated, new DropEverything());
@@ -112,8 +115,10 @@ public sealed class ForwardPassTests
         return (raw.data<float>().ToArray(), MlNetMlp.Trainers.Torch.Activations.Apply(output, raw).data<float>().ToArray());
     }
 
-    private sealed class DropEverything : IDropoutNoise
+    private sealed class DropEverything : IStochasticNoise
     {
         public void Drop(Span<float> units, float rate) => units.Clear();
+
+        public void AddGaussian(Span<float> units, float stddev) => throw new InvalidOperationException("This network has no noise layer.");
     }
 }

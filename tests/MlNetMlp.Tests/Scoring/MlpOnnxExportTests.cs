@@ -17,7 +17,7 @@ public sealed class MlpOnnxExportTests
     private const int Inputs = 12;
 
     private static readonly MlpActivation[] HiddenActivations =
-        [MlpActivation.Linear, MlpActivation.Relu, MlpActivation.Sigmoid, MlpActivation.Tanh, MlpActivation.Elu, MlpActivation.Gelu, MlpActivation.Softmax];
+        [MlpActivation.Linear, MlpActivation.Relu, MlpActivation.Sigmoid, MlpActivation.Tanh, MlpActivation.Elu, MlpActivation.Gelu, MlpActivation.Softmax, MlpActivation.Selu, MlpActivation.Silu, MlpActivation.Mish];
 
     public static IEnumerable<object[]> TasksAndActivations =>
         from task in new[] { MlpTask.MulticlassClassification, MlpTask.BinaryClassification, MlpTask.MultilabelClassification, MlpTask.Regression }

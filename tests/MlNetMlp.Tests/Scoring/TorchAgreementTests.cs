@@ -82,7 +82,7 @@ public sealed class TorchAgreementTests
         using var scope = torch.NewDisposeScope();
         using var noGrad = torch.no_grad();
         using var network = new MlpNetwork(model.Architecture, MlpKernelInitializer.GlorotUniform, seed: 0);
-        network.ImportWeights(model.DenseLayers);
+        network.ImportWeights(model.Weights);
         network.eval();
         var raw = network.forward(torch.tensor(features.SelectMany(f => f).ToArray(), [features.Length, model.InputSize]));
         return (raw.data<float>().ToArray(), Activations.Apply(model.OutputActivation, raw).data<float>().ToArray());

@@ -121,7 +121,7 @@ public sealed class UncertaintyColumnsTests
 
         Assert.AreEqual("samples", Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => model.WithMonteCarloDropout(0)).ParamName);
         var noDropout = Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => withoutDropout.WithMonteCarloDropout(10));
-        StringAssert.Contains(noDropout.Message, "Expected a network with a Dropout layer for Monte Carlo dropout");
+        StringAssert.Contains(noDropout.Message, "Expected a network with a Dropout (or GaussianNoise) layer for Monte Carlo dropout");
         var fromOptions = Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => new MLContext().Mlp(new MlpOptions { HiddenLayers = [8], MonteCarloSamples = 10 }));
         Assert.AreEqual("MonteCarloSamples", fromOptions.ParamName);
         Assert.AreEqual("MonteCarloSamples", Assert.ThrowsExactly<ArgumentOutOfRangeException>(() =>

@@ -171,7 +171,7 @@ public sealed class MlpErrorTests
         var error = Assert.ThrowsExactly<ArgumentException>(() => mlContext.Mlp(new MlpOptions { HiddenLayers = [5], Epochs = 1, InitialWeights = small }).Fit(data));
 
         Assert.AreEqual("InitialWeights", error.ParamName);
-        StringAssert.Contains(error.Message, "Dense layer 0: expected a 2x5 kernel and 5 biases. Received: 8 kernel values and 4 biases");
+        StringAssert.Contains(error.Message, "Layer 0 Dense(5, Relu): expected kernel (2, 5), bias (5). Received: kernel (2, 4), bias (4)");
     }
 
     [TestMethod]

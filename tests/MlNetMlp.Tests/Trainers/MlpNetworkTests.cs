@@ -1,6 +1,8 @@
+using MlNetMlp.Scoring.Layers;
 using MlNetMlp.Scoring.Network;
 using MlNetMlp.Scoring.Tasks;
 using MlNetMlp.Trainers.Torch;
+using MlNetMlp.Trainers.Torch.Layers;
 using TorchSharp;
 
 namespace MlNetMlp.Tests.Trainers;
@@ -88,10 +90,10 @@ public sealed class MlpNetworkTests
     }
 
     [TestMethod]
-    public void SeededDropout_InTraining_ZeroesAboutTheRateAndScalesTheRest()
+    public void DropoutModule_InTraining_ZeroesAboutTheRateAndScalesTheRest()
     {
         using var generator = new torch.Generator(3);
-        using var dropout = new SeededDropout(0.25f, generator);
+        using var dropout = new DropoutModule((DropoutLayer)MlpLayer.Dropout(0.25f), new LayerBuild(100_000, generator, MlpKernelInitializer.GlorotUniform));
         using var ones = torch.ones(100_000);
 
         using var output = dropout.forward(ones);
@@ -143,6 +145,16 @@ public sealed class MlpNetworkTests
     }
 
     [TestMethod]
+    public void KernelInitialization_LecunNormal_HasKerasStandardDeviationAndCut()
+    {
+        var kernel = InitializedKernel(MlpKernelInitializer.LecunNormal, inputs: 400, units: 200);
+
+        var stddev = Math.Sqrt(1.0 / 400);
+        Assert.AreEqual(stddev, StandardDeviation(kernel), stddev * 0.03);
+        Assert.IsTrue(kernel.All(w => Math.Abs(w) <= 2 * stddev / 0.87962566103423978 + 1e-6));
+    }
+
+    [TestMethod]
     public void KernelInitialization_Orthogonal_GivesOrthonormalColumns()
     {
         var kernel = InitializedKernel(MlpKernelInitializer.Orthogonal, inputs: 20, units: 8);
@@ -161,7 +173,8 @@ public sealed class MlpNetworkTests
     private static MlpNetwork KnownNetwork(MlpLayer hidden)
     {
         var network = new MlpNetwork(new NetworkArchitecture(2, [hidden], 1, MlpActivation.Sigmoid, MlpLoss.BinaryCrossEntropy), MlpKernelInitializer.GlorotUniform, 1);
-        network.ImportWeights([new DenseWeights(2, 3, HiddenKernel, [0.1f, 0.2f, 0.3f]), new DenseWeights(3, 1, [1, 1, 1], [5])]);
+        var specs = network.Architecture.WeightSpecs();
+        network.ImportWeights([new LayerWeights(specs[0], [HiddenKernel, [0.1f, 0.2f, 0.3f]]), new LayerWeights(specs[1], [[1, 1, 1], [5]])]);
         return network;
     }
 
@@ -169,7 +182,7 @@ public sealed class MlpNetworkTests
     private static float[] InitializedKernel(MlpKernelInitializer initializer, int inputs, int units)
     {
         using var network = new MlpNetwork(new NetworkArchitecture(inputs, [MlpLayer.Dense(units)], 1, MlpActivation.Linear, MlpLoss.MeanSquaredError), initializer, 42);
-        return network.ExportWeights()[0].Kernel;
+        return network.ExportWeights()[0]["kernel"];
     }
 
     private static double StandardDeviation(float[] values)

@@ -52,7 +52,8 @@ public sealed class UpFrontRefusalTests
 
         Assert.AreEqual("Layers", error.ParamName);
         StringAssert.Contains(error.Message, "MlNetMlp adds the output layer from the task");
-        StringAssert.Contains(error.Message, "Received: layer 1 = Dense(3, Softmax)");
+        StringAssert.StartsWith(error.Message, "Layer 1 (Dense(3, Softmax)): expected hidden layers only;");
+        StringAssert.Contains(error.Message, "Received: activation=Softmax");
         Assert.AreEqual("Activation", Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => new MLContext().Mlp(new MlpOptions { Activation = MlpActivation.Softmax })).ParamName);
     }
 
@@ -113,7 +114,7 @@ public sealed class UpFrontRefusalTests
 
         var error = Assert.ThrowsExactly<InvalidOperationException>(() => mlContext.BinaryClassification.Trainers.Mlp(new MlpOptions { HiddenLayers = [16] }).Fit(features));
 
-        StringAssert.StartsWith(error.Message, "Column 'Features': dense layer 0 (Dense(16, Relu)) would take 2,147,483,647 inputs, so its kernel holds 34,359,738,352 weights (128.0 GiB)");
+        StringAssert.StartsWith(error.Message, "Column 'Features': layer 0 (Dense(16, Relu)) would take 2,147,483,647 inputs, so its kernel holds 34,359,738,352 weights (128.0 GiB)");
     }
 
     private static List<TwoFeatureRow> Rows(int count) =>

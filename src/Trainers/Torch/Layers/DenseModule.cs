@@ -2,22 +2,25 @@ using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
-namespace MlNetMlp.Trainers.Torch;
+namespace MlNetMlp.Trainers.Torch.Layers;
 
-/// <summary>activation(x·Wᵀ + b), with the layer's L1/L2 kernel penalty.</summary>
-internal sealed class DenseLayer : nn.Module<Tensor, Tensor>
+/// <summary>
+/// <see cref="DenseLayer"/> in torch: activation(x·Wᵀ + b) with torch's <c>Linear</c> (kernel held as units × inputs,
+/// exported in Keras's inputs × units), the kernel drawn by the layer's initializer from the network's generator, and
+/// the layer's L1/L2 kernel penalty.
+/// </summary>
+internal sealed class DenseModule : LayerModule<DenseLayer>
 {
     private readonly Linear linear;
 
-    public DenseLayer(int inputs, MlpLayer layer)
-        : base(nameof(DenseLayer))
+    public DenseModule(DenseLayer layer, LayerBuild build)
+        : base(layer, build)
     {
-        Layer = layer;
-        linear = nn.Linear(inputs, layer.Units);
+        linear = nn.Linear(build.Inputs, layer.Units);
         RegisterComponents();
+        KernelInitialization.Initialize(layer.InitializerIn(build.KernelInitializer), Kernel, Bias, build.Generator);
+        FreezeUnlessTrainable();
     }
-
-    public MlpLayer Layer { get; }
 
     /// <summary>The kernel in torch layout (units × inputs).</summary>
     public Tensor Kernel => linear.weight!;
@@ -28,7 +31,7 @@ internal sealed class DenseLayer : nn.Module<Tensor, Tensor>
     public override Tensor forward(Tensor input) => Activations.Apply(Layer.Activation, linear.forward(input));
 
     /// <summary>λ1·Σ|w| + λ2·Σw² over the kernel (never the bias), as Keras's kernel_regularizer; null when the layer has none. Its scalars are disposed (<see cref="TorchScalars"/>).</summary>
-    public Tensor? Penalty()
+    public override Tensor? Penalty()
     {
         Tensor? penalty = null;
         if (Layer.L1 > 0)
@@ -46,6 +49,9 @@ internal sealed class DenseLayer : nn.Module<Tensor, Tensor>
 
         return penalty;
     }
+
+    /// <summary>The kernel as Keras holds it (a transposed view of torch's), then the bias.</summary>
+    protected override IEnumerable<Tensor> WeightTensors() => [Kernel.t(), Bias];
 
     protected override void Dispose(bool disposing)
     {

@@ -1,6 +1,6 @@
 namespace MlNetMlp;
 
-/// <summary>How dense-layer kernels start, with Keras's definitions (fan_in = inputs, fan_out = units). Biases start at zero.</summary>
+/// <summary>How dense-layer kernels start (for the whole network in <c>MlpOptions.KernelInitializer</c>, or for one layer), with Keras's definitions (fan_in = inputs, fan_out = units). Biases start at zero.</summary>
 public enum MlpKernelInitializer
 {
     /// <summary>Uniform in ±sqrt(6 / (fan_in + fan_out)); Keras's default.</summary>
@@ -20,4 +20,7 @@ public enum MlpKernelInitializer
 
     /// <summary>A random orthogonal matrix (QR of a standard normal one, signs fixed), gain 1, as Keras's <c>Orthogonal</c>.</summary>
     Orthogonal,
+
+    /// <summary>Truncated normal (cut at 2σ) with σ = sqrt(1 / fan_in), as Keras's <c>LecunNormal</c>; what SELU layers need to self-normalize.</summary>
+    LecunNormal,
 }

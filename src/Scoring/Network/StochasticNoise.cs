@@ -3,12 +3,12 @@ using Microsoft.ML.Data;
 namespace MlNetMlp.Scoring.Network;
 
 /// <summary>
-/// Dropout masks for Monte Carlo passes, drawn from a counter-based generator (SplitMix64) whose state comes from the
-/// seed, the row's id and the pass number, so a row gets the same masks whichever thread, block or cursor scores it,
-/// and in another process. Inverted dropout, as in training: each unit is zeroed with probability rate, the rest
-/// scaled by 1/(1 - rate).
+/// The random numbers of Monte Carlo passes, drawn from a counter-based generator (SplitMix64) whose state comes from
+/// the seed, the row's id and the pass number, so a row gets the same draws whichever thread, block or cursor scores
+/// it, and in another process. Inverted dropout, as in training: each unit is zeroed with probability rate, the rest
+/// scaled by 1/(1 - rate); Gaussian noise by the Box-Muller transform of two uniform draws.
 /// </summary>
-internal sealed class DropoutNoise : IDropoutNoise
+internal sealed class StochasticNoise : IStochasticNoise
 {
     private ulong _state;
 
@@ -29,6 +29,16 @@ internal sealed class DropoutNoise : IDropoutNoise
         for (var i = 0; i < units.Length; i++)
         {
             units[i] = NextUniform() < rate ? 0 : units[i] * scale;
+        }
+    }
+
+    public void AddGaussian(Span<float> units, float stddev)
+    {
+        for (var i = 0; i < units.Length; i++)
+        {
+            // Box-Muller: the first uniform is moved off 0 (half a step of its 24-bit grid), so its logarithm is finite.
+            var radius = MathF.Sqrt(-2 * MathF.Log(NextUniform() + (0.5f / (1 << 24))));
+            units[i] += stddev * radius * MathF.Cos(2 * MathF.PI * NextUniform());
         }
     }
 
