@@ -11,6 +11,7 @@ internal static class LayerKinds
         Register(DenseLayer.LayerKind, DenseLayer.FromConfig),
         Register(DropoutLayer.LayerKind, DropoutLayer.FromConfig),
         Register(BatchNormalizationLayer.LayerKind, BatchNormalizationLayer.FromConfig),
+        Register(LayerNormalizationLayer.LayerKind, LayerNormalizationLayer.FromConfig),
         Register(GaussianNoiseLayer.LayerKind, GaussianNoiseLayer.FromConfig),
     }.ToDictionary(entry => entry.Kind.Name, StringComparer.Ordinal);
 

@@ -19,6 +19,7 @@ public sealed class LayerKindAgreementTests
         ["Dropout", MlpLayer.Dropout(0.3f), MlpActivation.Silu],
         ["BatchNormalization", MlpLayer.BatchNormalization(), MlpActivation.Mish],
         ["BatchNormalization without center and scale", MlpLayer.BatchNormalization(momentum: 0.9f, center: false, scale: false), MlpActivation.Relu],
+        ["LayerNormalization", MlpLayer.LayerNormalization(), MlpActivation.Gelu],
         ["GaussianNoise", MlpLayer.GaussianNoise(0.2f), MlpActivation.Tanh],
     ];
 
@@ -85,6 +86,7 @@ public sealed class LayerKindAgreementTests
         MlpLayer.BatchNormalization(),
         MlpLayer.Dropout(0.2f),
         MlpLayer.Dense(32, MlpActivation.Mish),
+        MlpLayer.LayerNormalization(),
         MlpLayer.Dense(16, MlpActivation.Silu),
         MlpLayer.Dense(16, MlpActivation.Gelu),
     ];

@@ -11,7 +11,7 @@ namespace MlNetMlp.Tests.Scoring.Layers;
 
 /// <summary>
 /// What each kind means beyond agreeing with torch: batch normalization's moving statistics (Keras's momentum, updated
-/// only in training, used at inference and in Monte Carlo passes), Gaussian noise only in
+/// only in training, used at inference and in Monte Carlo passes), layer normalization by hand, Gaussian noise only in
 /// training and seeded, SELU's LecunNormal kernels, the Keras summary's trainable and non-trainable counts, and a torch
 /// module for every kind a model file can hold.
 /// </summary>
@@ -80,6 +80,27 @@ public sealed class LayerSemanticsTests
     }
 
     [TestMethod]
+    public void Transform_LayerNormalization_NormalizesEachRowOverItsFeatures()
+    {
+        var architecture = new NetworkArchitecture(4, [MlpLayer.LayerNormalization(epsilon: 0.001f)], 4, MlpActivation.Linear, MlpLoss.MeanSquaredError);
+        var specs = architecture.WeightSpecs();
+        var identity = new float[16];
+        for (var i = 0; i < 4; i++)
+        {
+            identity[i * 4 + i] = 1;
+        }
+
+        var model = new MlpModel(architecture, [new LayerWeights(specs[0], [[1, 1, 2, 1], [0, 0, 0, 0.5f]]), new LayerWeights(specs[1], [identity, new float[4]])], MlpTask.Regression, []);
+        float[] raw = new float[4], activated = new float[4];
+
+        new ForwardPass(model).Run([0, 1, 3], [1, 2, 5], raw, activated);
+
+        // Row (1, 2, 0, 5): mean 2, biased variance (1 + 0 + 4 + 9)/4 = 3.5.
+        var scale = 1 / Math.Sqrt(3.5 + 0.001);
+        CollectionAssert.AreEqual(new[] { -scale, 0, 2 * -2 * scale, 3 * scale + 0.5 }.Select(v => (float)v).ToArray(), raw, new FloatTolerance(1e-6f));
+    }
+
+    [TestMethod]
     public void GaussianNoiseModule_AddsSeededNoiseInTrainingOnly()
     {
         using var first = new torch.Generator(7);
@@ -142,7 +163,7 @@ public sealed class LayerSemanticsTests
     [TestMethod]
     public void Summary_BatchNormalizationAndAFrozenLayer_CountsTrainableAndNonTrainableParametersAsKeras()
     {
-        var architecture = new NetworkArchitecture(784, [MlpLayer.Dense(512, trainable: false), MlpLayer.BatchNormalization(), MlpLayer.Dropout(0.5f), MlpLayer.GaussianNoise(0.1f)], 10,
+        var architecture = new NetworkArchitecture(784, [MlpLayer.Dense(512, trainable: false), MlpLayer.BatchNormalization(), MlpLayer.Dropout(0.5f), MlpLayer.LayerNormalization(), MlpLayer.GaussianNoise(0.1f)], 10,
             MlpActivation.Softmax, MlpLoss.CategoricalCrossEntropy);
         using var network = new MlpNetwork(architecture, MlpKernelInitializer.GlorotUniform, 1);
         var model = new MlpModel(architecture, network.ExportWeights(), MlpTask.MulticlassClassification, []);
@@ -152,11 +173,12 @@ public sealed class LayerSemanticsTests
         Console.WriteLine(summary);
         StringAssert.Contains(summary, "dense (Dense)                             (None, 512)                401,920");
         StringAssert.Contains(summary, "batch_normalization (BatchNormalization)  (None, 512)                  2,048");
+        StringAssert.Contains(summary, "layer_normalization (LayerNormalization)  (None, 512)                  1,024");
         StringAssert.Contains(summary, "gaussian_noise (GaussianNoise)            (None, 512)                      0");
         StringAssert.Contains(summary, "dense_1 (Dense)                           (None, 10)                   5,130");
         // Keras: the frozen dense layer and batch normalization's moving mean and variance are non-trainable.
-        StringAssert.Contains(summary, "Total params: 409,098");
-        StringAssert.Contains(summary, "Trainable params: 6,154");
+        StringAssert.Contains(summary, "Total params: 410,122");
+        StringAssert.Contains(summary, "Trainable params: 7,178");
         StringAssert.Contains(summary, "Non-trainable params: 402,944");
     }
 
@@ -166,7 +188,7 @@ public sealed class LayerSemanticsTests
         var kinds = LayerKinds.All.Select(kind => kind.Name).Order().ToArray();
 
         CollectionAssert.AreEqual(kinds, LayerModules.Kinds.Select(type => ((MlpLayerKind)type.GetProperty("LayerKind")!.GetValue(null)!).Name).Order().ToArray());
-        CollectionAssert.AreEqual(new[] { "BatchNormalization", "Dense", "Dropout", "GaussianNoise" }, kinds);
+        CollectionAssert.AreEqual(new[] { "BatchNormalization", "Dense", "Dropout", "GaussianNoise", "LayerNormalization" }, kinds);
     }
 
     [TestMethod]
@@ -194,8 +216,10 @@ public sealed class LayerSemanticsTests
     public void Mlp_NoiseAndNormalizationOptions_AreCheckedWhenTheTrainerIsBuilt()
     {
         var noise = Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => new MLContext().Mlp(new MlpOptions { Layers = [MlpLayer.GaussianNoise(-1)] }));
+        var norm = Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => new MLContext().Mlp(new MlpOptions { Layers = [MlpLayer.LayerNormalization(float.NaN)] }));
 
         StringAssert.StartsWith(noise.Message, "Layer 0 (GaussianNoise(-1)): expected a finite stddev >= 0. Received: stddev=-1");
+        StringAssert.StartsWith(norm.Message, "Layer 0 (LayerNormalization(epsilon=NaN)): expected a finite epsilon > 0. Received: epsilon=NaN");
     }
 
     private static double StandardDeviation(float[] values)

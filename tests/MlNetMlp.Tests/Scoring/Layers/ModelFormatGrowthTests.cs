@@ -20,7 +20,7 @@ public sealed class ModelFormatGrowthTests
     {
         var error = Assert.ThrowsExactly<ModelFormatException>(() => SaveAndLoad(new FutureLayer(new MlpLayerKind("Conv1D", "conv1d", new Version(0, 9)), "Dense")));
 
-        StringAssert.Contains(error.Message, "cannot be read by this MlNetMlp: layer kind 'Conv1D' needs MlNetMlp ≥ 0.9; this is 0.3.0, which knows Dense, Dropout, BatchNormalization, GaussianNoise.");
+        StringAssert.Contains(error.Message, "cannot be read by this MlNetMlp: layer kind 'Conv1D' needs MlNetMlp ≥ 0.9; this is 0.3.0, which knows Dense, Dropout, BatchNormalization, LayerNormalization, GaussianNoise.");
     }
 
     [TestMethod]
