@@ -17,7 +17,7 @@ public abstract partial record MlpLayer
     /// <param name="scale">Whether a learned factor <c>gamma</c> multiplies.</param>
     /// <param name="trainable">False to freeze gamma, beta and the moving statistics (the layer then always normalizes with its moving statistics).</param>
     /// <returns>The layer description (its type is the kind's, e.g. <see cref="DenseLayer"/>).</returns>
-    public static MlpLayer BatchNormalization(float momentum = 0.99f, float epsilon = 1e-3f, bool center = true, bool scale = true, bool trainable = true) =>
+    public static MlpLayer BatchNormalization(float momentum = BatchNormalizationLayer.DefaultMomentum, float epsilon = NormalizationAffine.DefaultEpsilon, bool center = true, bool scale = true, bool trainable = true) =>
         new BatchNormalizationLayer(momentum, epsilon, center, scale, trainable);
 }
 
@@ -36,6 +36,9 @@ public sealed record BatchNormalizationLayer : MlpLayer
         Center = center;
         Scale = scale;
     }
+
+    /// <summary>Keras's default momentum.</summary>
+    public const float DefaultMomentum = 0.99f;
 
     /// <summary>The kind: <c>BatchNormalization</c>, in MlNetMlp since 0.3.</summary>
     public static MlpLayerKind LayerKind { get; } = new("BatchNormalization", "batch_normalization", new Version(0, 3));
@@ -63,8 +66,7 @@ public sealed record BatchNormalizationLayer : MlpLayer
 
     internal override IReadOnlyList<LayerWeight> WeightsFor(int inputs) =>
     [
-        .. Scale ? [new LayerWeight("gamma", [inputs])] : Array.Empty<LayerWeight>(),
-        .. Center ? [new LayerWeight("beta", [inputs])] : Array.Empty<LayerWeight>(),
+        .. NormalizationAffine.Weights(inputs, Scale, Center),
         new("moving_mean", [inputs], Trainable: false),
         new("moving_variance", [inputs], Trainable: false),
     ];
@@ -93,28 +95,8 @@ public sealed record BatchNormalizationLayer : MlpLayer
     internal static BatchNormalizationLayer FromConfig(LayerConfig config, bool trainable) =>
         new(config.Float("momentum"), config.Float("epsilon"), config.Boolean("center"), config.Boolean("scale"), trainable);
 
-    private protected override IEnumerable<string> Arguments()
-    {
-        if (Momentum != 0.99f)
-        {
-            yield return $"momentum={Format(Momentum)}";
-        }
-
-        if (Epsilon != 1e-3f)
-        {
-            yield return $"epsilon={Format(Epsilon)}";
-        }
-
-        if (!Center)
-        {
-            yield return "center=false";
-        }
-
-        if (!Scale)
-        {
-            yield return "scale=false";
-        }
-    }
+    private protected override IEnumerable<string> Arguments() =>
+        (Momentum != DefaultMomentum ? [$"momentum={Format(Momentum)}"] : Array.Empty<string>()).Concat(NormalizationAffine.Arguments(Epsilon, Center, Scale, Format));
 
     /// <summary>
     /// Inference as one multiply-add per feature, computed as torch computes it: factor = γ/√(σ² + ε) and
@@ -124,8 +106,8 @@ public sealed record BatchNormalizationLayer : MlpLayer
     {
         var mean = weights["moving_mean"];
         var variance = weights["moving_variance"];
-        var gamma = Scale ? weights["gamma"] : null;
-        var beta = Center ? weights["beta"] : null;
+        var gamma = NormalizationAffine.Gamma(weights, Scale);
+        var beta = NormalizationAffine.Beta(weights, Center);
         var factor = new float[inputs];
         var offset = new float[inputs];
         for (var i = 0; i < inputs; i++)

@@ -12,7 +12,7 @@ public abstract partial record MlpLayer
     /// <param name="scale">Whether a learned factor <c>gamma</c> multiplies.</param>
     /// <param name="trainable">False to keep gamma and beta as they start.</param>
     /// <returns>The layer description (its type is the kind's, e.g. <see cref="DenseLayer"/>).</returns>
-    public static MlpLayer LayerNormalization(float epsilon = 1e-3f, bool center = true, bool scale = true, bool trainable = true) =>
+    public static MlpLayer LayerNormalization(float epsilon = NormalizationAffine.DefaultEpsilon, bool center = true, bool scale = true, bool trainable = true) =>
         new LayerNormalizationLayer(epsilon, center, scale, trainable);
 }
 
@@ -49,14 +49,10 @@ public sealed record LayerNormalizationLayer : MlpLayer
     internal override void Validate(string option, string position) =>
         Require(Epsilon > 0 && float.IsFinite(Epsilon), option, position, "a finite epsilon > 0", $"epsilon={Format(Epsilon)}");
 
-    internal override IReadOnlyList<LayerWeight> WeightsFor(int inputs) =>
-    [
-        .. Scale ? [new LayerWeight("gamma", [inputs])] : Array.Empty<LayerWeight>(),
-        .. Center ? [new LayerWeight("beta", [inputs])] : Array.Empty<LayerWeight>(),
-    ];
+    internal override IReadOnlyList<LayerWeight> WeightsFor(int inputs) => NormalizationAffine.Weights(inputs, Scale, Center);
 
     internal override LayerPass CreatePass(int inputs, LayerWeights weights) =>
-        new Pass(Epsilon, Scale ? weights["gamma"] : null, Center ? weights["beta"] : null);
+        new Pass(Epsilon, NormalizationAffine.Gamma(weights, Scale), NormalizationAffine.Beta(weights, Center));
 
     internal override string WriteOnnx(OnnxGraph graph, string input, LayerWeights weights)
     {
@@ -89,23 +85,7 @@ public sealed record LayerNormalizationLayer : MlpLayer
     internal static LayerNormalizationLayer FromConfig(LayerConfig config, bool trainable) =>
         new(config.Float("epsilon"), config.Boolean("center"), config.Boolean("scale"), trainable);
 
-    private protected override IEnumerable<string> Arguments()
-    {
-        if (Epsilon != 1e-3f)
-        {
-            yield return $"epsilon={Format(Epsilon)}";
-        }
-
-        if (!Center)
-        {
-            yield return "center=false";
-        }
-
-        if (!Scale)
-        {
-            yield return "scale=false";
-        }
-    }
+    private protected override IEnumerable<string> Arguments() => NormalizationAffine.Arguments(Epsilon, Center, Scale, Format);
 
     /// <summary>The row's mean and variance in double, then each feature normalized, scaled and shifted (a sparse row becomes dense).</summary>
     private sealed class Pass(float epsilon, float[]? gamma, float[]? beta) : LayerPass

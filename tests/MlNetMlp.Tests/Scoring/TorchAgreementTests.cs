@@ -2,8 +2,6 @@ using Microsoft.ML;
 using Microsoft.ML.Data;
 using MlNetMlp.Datasets;
 using MlNetMlp.Tests.Infrastructure;
-using MlNetMlp.Trainers.Torch;
-using TorchSharp;
 
 namespace MlNetMlp.Tests.Scoring;
 
@@ -57,7 +55,7 @@ public sealed class TorchAgreementTests
 
         var features = scored.GetColumn<VBuffer<float>>("Features").Select(f => f.DenseValues().ToArray()).ToArray();
         var mlp = model.LastTransformer.Model;
-        var (logits, probabilities) = TorchForward(mlp, features);
+        var (logits, probabilities) = NetworkAgreement.TorchForward(mlp, features);
         var scores = scored.GetColumn<float>("Score").ToArray();
         var managed = scored.GetColumn<float>("Probability").ToArray();
         var predicted = scored.GetColumn<bool>("PredictedLabel").ToArray();
@@ -72,19 +70,7 @@ public sealed class TorchAgreementTests
 
     private static float[][] TorchProbabilities(MlpModel model, float[][] features)
     {
-        var (_, activated) = TorchForward(model, features);
+        var (_, activated) = NetworkAgreement.TorchForward(model, features);
         return activated.Chunk(model.OutputSize).ToArray();
-    }
-
-    /// <summary>The same weights in a torch network, run as the trainer runs validation (eval mode, no gradients).</summary>
-    private static (float[] Raw, float[] Activated) TorchForward(MlpModel model, float[][] features)
-    {
-        using var scope = torch.NewDisposeScope();
-        using var noGrad = torch.no_grad();
-        using var network = new MlpNetwork(model.Architecture, MlpKernelInitializer.GlorotUniform, seed: 0);
-        network.ImportWeights(model.Weights);
-        network.eval();
-        var raw = network.forward(torch.tensor(features.SelectMany(f => f).ToArray(), [features.Length, model.InputSize]));
-        return (raw.data<float>().ToArray(), Activations.Apply(model.OutputActivation, raw).data<float>().ToArray());
     }
 }

@@ -1,5 +1,4 @@
 using TorchSharp;
-using TorchSharp.Modules;
 using static TorchSharp.torch;
 
 namespace MlNetMlp.Trainers.Torch.Layers;
@@ -13,8 +12,7 @@ namespace MlNetMlp.Trainers.Torch.Layers;
 /// </summary>
 internal sealed class BatchNormalizationModule : LayerModule<BatchNormalizationLayer>
 {
-    private readonly Parameter? _gamma;
-    private readonly Parameter? _beta;
+    private readonly NormalizationParameters _affine;
     private readonly Tensor _movingMean;
     private readonly Tensor _movingVariance;
     private readonly double _torchMomentum;
@@ -22,18 +20,7 @@ internal sealed class BatchNormalizationModule : LayerModule<BatchNormalizationL
     public BatchNormalizationModule(BatchNormalizationLayer layer, LayerBuild build)
         : base(layer, build)
     {
-        if (layer.Scale)
-        {
-            _gamma = new Parameter(torch.ones(build.Inputs));
-            register_parameter("gamma", _gamma);
-        }
-
-        if (layer.Center)
-        {
-            _beta = new Parameter(torch.zeros(build.Inputs));
-            register_parameter("beta", _beta);
-        }
-
+        _affine = new NormalizationParameters(this, build.Inputs, layer.Scale, layer.Center);
         _movingMean = torch.zeros(build.Inputs);
         _movingVariance = torch.ones(build.Inputs);
         register_buffer("moving_mean", _movingMean);
@@ -45,17 +32,16 @@ internal sealed class BatchNormalizationModule : LayerModule<BatchNormalizationL
 
     /// <summary>Batch statistics only in training mode, for a trainable layer and a batch of more than one row.</summary>
     public override Tensor forward(Tensor input) => nn.functional.batch_norm(
-        input, _movingMean, _movingVariance, _gamma, _beta, training: training && Layer.Trainable && input.shape[0] > 1, momentum: _torchMomentum, eps: (double)(decimal)Layer.Epsilon);
+        input, _movingMean, _movingVariance, _affine.Gamma, _affine.Beta, training: training && Layer.Trainable && input.shape[0] > 1, momentum: _torchMomentum, eps: (double)(decimal)Layer.Epsilon);
 
     protected override IEnumerable<Tensor> WeightTensors() =>
-        [.. _gamma is null ? [] : new Tensor[] { _gamma }, .. _beta is null ? [] : new Tensor[] { _beta }, _movingMean, _movingVariance];
+        [.. _affine.Tensors, _movingMean, _movingVariance];
 
     protected override void Dispose(bool disposing)
     {
         if (disposing)
         {
-            _gamma?.Dispose();
-            _beta?.Dispose();
+            _affine.Dispose();
             _movingMean.Dispose();
             _movingVariance.Dispose();
         }

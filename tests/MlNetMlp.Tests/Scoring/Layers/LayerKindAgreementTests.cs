@@ -6,7 +6,7 @@ namespace MlNetMlp.Tests.Scoring.Layers;
 
 /// <summary>
 /// Every layer kind, trained in torch on real MNIST digits (the embedded sample) and on real IMDb reviews, computed the
-/// four ways (<see cref="LayerAgreement"/>): torch, the managed pass, ONNX Runtime and another process after save and
+/// four ways (<see cref="NetworkAgreement"/>): torch, the managed pass, ONNX Runtime and another process after save and
 /// load. Each kind sits between two dense layers whose activations cover the newer ones (SELU with its LecunNormal
 /// kernels, SiLU, Mish, GELU).
 /// </summary>
@@ -37,7 +37,7 @@ public sealed class LayerKindAgreementTests
             Seed = 3,
         }).Fit(train);
 
-        var (torchDifference, onnxDifference) = LayerAgreement.AssertAllAgree(mlContext, transformer, test);
+        var (torchDifference, onnxDifference) = NetworkAgreement.AssertAllAgree(mlContext, transformer, test);
 
         var accuracy = mlContext.MulticlassClassification.Evaluate(transformer.Transform(test)).MicroAccuracy;
         Console.WriteLine($"{kind}: accuracy {accuracy:F3}; largest difference torch {torchDifference:E2}, ONNX {onnxDifference:E2}");
@@ -51,7 +51,7 @@ public sealed class LayerKindAgreementTests
         var (train, test) = MnistFeatures(mlContext, trainRows: 2000, testRows: 400);
         var transformer = mlContext.MulticlassClassification.Trainers.Mlp(new MlpOptions { Layers = EveryKind(), Epochs = 4, BatchSize = 64, Seed = 4 }).Fit(train);
 
-        var (torchDifference, onnxDifference) = LayerAgreement.AssertAllAgree(mlContext, transformer, test);
+        var (torchDifference, onnxDifference) = NetworkAgreement.AssertAllAgree(mlContext, transformer, test);
 
         var accuracy = mlContext.MulticlassClassification.Evaluate(transformer.Transform(test)).MicroAccuracy;
         Console.WriteLine($"MNIST, every kind: accuracy {accuracy:F3}; largest difference torch {torchDifference:E2}, ONNX {onnxDifference:E2}");
@@ -71,7 +71,7 @@ public sealed class LayerKindAgreementTests
         var test = Materialized(mlContext, prepare.Transform(mlContext.Data.LoadFromEnumerable(SharedDatasets.ImdbFirstPerLabel(mlContext, DataSplit.Test, 150))), directory.File("test.idv"));
         var transformer = mlContext.BinaryClassification.Trainers.Mlp(new MlpOptions { Layers = EveryKind(), Epochs = 4, BatchSize = 64, Seed = 5 }).Fit(train);
 
-        var (torchDifference, onnxDifference) = LayerAgreement.AssertAllAgree(mlContext, transformer, test);
+        var (torchDifference, onnxDifference) = NetworkAgreement.AssertAllAgree(mlContext, transformer, test);
 
         var accuracy = mlContext.BinaryClassification.Evaluate(transformer.Transform(test)).Accuracy;
         Console.WriteLine($"IMDb, every kind: accuracy {accuracy:F3}; largest difference torch {torchDifference:E2}, ONNX {onnxDifference:E2}");

@@ -1,17 +1,16 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
-using MlNetMlp.Tests.Infrastructure;
 using MlNetMlp.Trainers.Torch;
 using TorchSharp;
 
-namespace MlNetMlp.Tests.Scoring.Layers;
+namespace MlNetMlp.Tests.Infrastructure;
 
 /// <summary>
 /// The four ways a trained network is computed, held to one another: torch's forward pass (eval mode, as the trainer
 /// validates), the managed pass of the transformer, ONNX Runtime on the exported graph (Single values within 1e-5,
 /// relative above 1, labels identical), and the model saved and applied in another process (bit-identical).
 /// </summary>
-internal static class LayerAgreement
+internal static class NetworkAgreement
 {
     public const double Tolerance = 1e-5;
 
@@ -36,13 +35,7 @@ internal static class LayerAgreement
         var model = transformer.Model;
         var features = scored.GetColumn<VBuffer<float>>(transformer.FeatureColumnName).Select(row => row.DenseValues().ToArray()).ToArray();
         var activated = ActivatedColumn(transformer, scored);
-        using var scope = torch.NewDisposeScope();
-        using var noGrad = torch.no_grad();
-        using var network = new MlpNetwork(model.Architecture, MlpKernelInitializer.GlorotUniform, seed: 0);
-        network.ImportWeights(model.Weights);
-        network.eval();
-        var raw = network.forward(torch.tensor(features.SelectMany(f => f).ToArray(), [features.Length, model.InputSize]));
-        var expected = Activations.Apply(model.OutputActivation, raw).data<float>().ToArray();
+        var (_, expected) = TorchForward(model, features);
         var largest = 0d;
         for (var i = 0; i < expected.Length; i++)
         {
@@ -52,6 +45,18 @@ internal static class LayerAgreement
         }
 
         return largest;
+    }
+
+    /// <summary>The same weights in a torch network, run as the trainer runs validation (eval mode, no gradients): outputs before and after the output activation, row after row.</summary>
+    public static (float[] Raw, float[] Activated) TorchForward(MlpModel model, float[][] features)
+    {
+        using var scope = torch.NewDisposeScope();
+        using var noGrad = torch.no_grad();
+        using var network = new MlpNetwork(model.Architecture, MlpKernelInitializer.GlorotUniform, seed: 0);
+        network.ImportWeights(model.Weights);
+        network.eval();
+        var raw = network.forward(torch.tensor(features.SelectMany(f => f).ToArray(), [features.Length, model.InputSize]));
+        return (raw.data<float>().ToArray(), Activations.Apply(model.OutputActivation, raw).data<float>().ToArray());
     }
 
     /// <summary>The output activation's values as the transformer gives them: Probability for binary, Score otherwise.</summary>
