@@ -5,9 +5,10 @@ using MlNetMlp.Tests.Infrastructure;
 namespace MlNetMlp.Tests.Scoring;
 
 /// <summary>
-/// Models saved by MlNetMlp 0.2 on ML.NET 5.0 (TestData/Models-0.2: every task, every activation, dropout, Monte Carlo
-/// dropout, an ensemble, the MNIST and IMDb pipelines with their transforms) load with today's code and give the same
-/// predictions and the same training history, bit for bit.
+/// Models saved by earlier releases load with today's code and give the same predictions and the same training
+/// history, bit for bit: MlNetMlp 0.2 on ML.NET 5.0 (TestData/Models-0.2: every task, every activation, dropout,
+/// Monte Carlo dropout, an ensemble, the MNIST and IMDb pipelines with their transforms) and 0.3 (TestData/Models-0.3:
+/// every layer kind, frozen layers, the newer activations, in format 5).
 /// </summary>
 [TestClass]
 public sealed class ReleasedModelsTests
@@ -43,12 +44,7 @@ public sealed class ReleasedModelsTests
     public void Load_ModelSavedByVersion02OnMlNet5_KeepsEveryEpochOfItsHistory(string name)
     {
         var model = ModelFile.Load(new MLContext(seed: 1), Saved($"{name}.zip"), out _);
-        var networks = model.Steps().SelectMany(step => step switch
-        {
-            MlpTransformer single => [single.Model],
-            MlpEnsembleTransformer ensemble => ensemble.Members,
-            _ => [],
-        }).ToList();
+        var networks = Networks(model);
 
         var expected = File.ReadAllLines(Saved($"{name}-history.csv")).Skip(1).ToList();
         var actual = networks.SelectMany((network, member) => network.History.Select(epoch => string.Join(",",
@@ -58,6 +54,36 @@ public sealed class ReleasedModelsTests
         Assert.IsGreaterThanOrEqualTo(2, expected.Count, $"{name}: the fixture records its epochs");
         CollectionAssert.AreEqual(expected, actual, $"{name}: history");
     }
+
+    [TestMethod]
+    [DataRow("mnist-layers", new[] { "Features", "Score", "PredictedLabel" })]
+    [DataRow("mnist-layers-mcdropout", new[] { "Score", "PredictedLabel", "ScoreMean", "ScoreStdDev" })]
+    [DataRow("binary-layers", new[] { "Score", "Probability", "PredictedLabel" })]
+    [DataRow("regression-layers", new[] { "Score" })]
+    [DataRow("ensemble-layers", new[] { "Score", "PredictedLabel", "ScoreStdDev" })]
+    public void Load_ModelWithEveryLayerKindSavedByVersion03_PredictsBitIdenticallyAndKeepsItsNamedHistory(string name, string[] columns)
+    {
+        var mlContext = new MLContext(seed: 1);
+        var model = ModelFile.Load(mlContext, Saved03($"{name}.zip"), out _);
+
+        var scored = model.Transform(mlContext.Data.LoadFromBinary(Saved03($"{name}-input.idv")));
+
+        DataViewAssert.BitIdentical(mlContext.Data.LoadFromBinary(Saved03($"{name}-expected.idv")), scored, columns);
+        var expected = File.ReadAllLines(Saved03($"{name}-history.csv")).Skip(1).ToList();
+        var actual = Networks(model).SelectMany((network, member) => network.History.Select(epoch => string.Join(",", member, epoch.Epoch, epoch.MetricName,
+            string.Join(";", epoch.Figures.Select(figure => $"{figure.Key}={Text(figure.Value)}"))))).ToList();
+        Assert.IsGreaterThanOrEqualTo(2, expected.Count, $"{name}: the fixture records its epochs");
+        CollectionAssert.AreEqual(expected, actual, $"{name}: history");
+    }
+
+    private static List<MlpModel> Networks(ITransformer model) => [.. model.Steps().SelectMany(step => step switch
+    {
+        MlpTransformer single => [single.Model],
+        MlpEnsembleTransformer ensemble => ensemble.Members,
+        _ => [],
+    })];
+
+    private static string Saved03(string name) => Path.Combine(TestPaths.RepositoryRoot, "tests", "MlNetMlp.Tests", "TestData", "Models-0.3", name);
 
     private static string Text(double? value) => value is { } x ? x.ToString("R", CultureInfo.InvariantCulture) : "";
 
