@@ -26,12 +26,13 @@ public sealed class MlpEnsembleTransformer : ColumnMappingTransformer, ISingleFe
 {
     internal const string LoaderSignature = "MlNetMlpMlpEnsemble";
 
-    /// <summary>Version 3 (MlNetMlp 0.3) saves the members' layers, weights and histories by name; version 2 keeps each epoch's validation penalty in the members' histories.</summary>
+    /// <summary>Version 4 records the members' training settings; version 3 (MlNetMlp 0.3) saves the members' layers, weights and histories by name; version 2 keeps each epoch's validation penalty in the members' histories.</summary>
     private static readonly ComponentFormat SavedFormat = new(
-        "MLP ensemble", "MLNETENS", LoaderSignature, version: 3, oldestReadableVersion: 1, typeof(MlpEnsembleTransformer));
+        "MLP ensemble", "MLNETENS", LoaderSignature, version: 4, oldestReadableVersion: 1, typeof(MlpEnsembleTransformer));
 
     private const uint ValidationPenaltyVersion = 2;
     private const uint NamedLayersVersion = 3;
+    private const uint TrainingSettingsVersion = 4;
 
     private readonly LabelLayout _layout;
     private readonly ScoringPlan _plan;
@@ -95,7 +96,7 @@ public sealed class MlpEnsembleTransformer : ColumnMappingTransformer, ISingleFe
         for (var member = 0; member < count; member++)
         {
             var (model, memberLayout) = reader.Version >= NamedLayersVersion
-                ? MlpModelFormat.Read(reader, MemberStream(member))
+                ? MlpModelFormat.Read(reader, withTrainingSettings: reader.Version >= TrainingSettingsVersion, MemberStream(member))
                 : LegacyModelFormat.Read(reader, withValidationPenalty: reader.Version >= ValidationPenaltyVersion, weightsStream: MemberStream(member));
             reader.Check(layout is null || (memberLayout.Task == layout.Task && memberLayout.OutputUnits == layout.OutputUnits && model.InputSize == members[0].InputSize),
                 $"member {member + 1} is a {memberLayout.Task} network of {model.InputSize} inputs and {memberLayout.OutputUnits} outputs, unlike member 1");

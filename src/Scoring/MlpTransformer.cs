@@ -44,17 +44,18 @@ public sealed class MlpTransformer : ColumnMappingTransformer, ISingleFeaturePre
     internal const string LoaderSignature = "MlNetMlpMlpPredictor";
 
     /// <summary>
-    /// Version 5 (MlNetMlp 0.3) saves layers, weights and history by name (<see cref="MlpModelFormat"/>); version 4 keeps each epoch's validation penalty in the history; version 3 adds the Monte Carlo dropout settings; version 2 stores kernels as inputs × units (the forward pass's
+    /// Version 6 records the training settings by name; version 5 (MlNetMlp 0.3) saves layers, weights and history by name (<see cref="MlpModelFormat"/>); version 4 keeps each epoch's validation penalty in the history; version 3 adds the Monte Carlo dropout settings; version 2 stores kernels as inputs × units (the forward pass's
     /// layout); version 1, written by MlNetMlp.Trainers 0.1 under loader signature "MlNetMlpMlpTransformer", stored
     /// them as torch's units × inputs.
     /// </summary>
     internal static readonly ComponentFormat SavedFormat = new(
-        "MLP transformer", "MLNETMLP", LoaderSignature, version: 5, oldestReadableVersion: 1, typeof(MlpTransformer));
+        "MLP transformer", "MLNETMLP", LoaderSignature, version: 6, oldestReadableVersion: 1, typeof(MlpTransformer));
 
     private const uint TorchLayoutVersion = 1;
     private const uint MonteCarloVersion = 3;
     private const uint ValidationPenaltyVersion = 4;
     private const uint NamedLayersVersion = 5;
+    private const uint TrainingSettingsVersion = 6;
 
     private readonly ScoringPlan _plan;
 
@@ -137,7 +138,7 @@ public sealed class MlpTransformer : ColumnMappingTransformer, ISingleFeaturePre
         var featureColumnName = reader.ReadString();
         var labelColumnName = reader.ReadString();
         var (model, layout) = reader.Version >= NamedLayersVersion
-            ? MlpModelFormat.Read(reader)
+            ? MlpModelFormat.Read(reader, withTrainingSettings: reader.Version >= TrainingSettingsVersion)
             : LegacyModelFormat.Read(reader, withValidationPenalty: reader.Version >= ValidationPenaltyVersion, torchLayout: reader.Version == TorchLayoutVersion);
         MlpMonteCarloDropout? monteCarloDropout = null;
         if (reader.Version >= MonteCarloVersion && reader.ReadBoolean())

@@ -35,6 +35,13 @@ public sealed class MlpEnsembleTrainer : IEstimator<MlpEnsembleTransformer>
         }
 
         options.Validate();
+        if (options.Callbacks.FirstOrDefault(callback => callback.WritesTo is not null) is { } writer)
+        {
+            throw new ArgumentOutOfRangeException(nameof(MlpOptions.Callbacks),
+                $"Expected no callback that writes files in an ensemble's options: every member would write {writer.WritesTo} over the one before. Received: {writer}. " +
+                "Train the members one by one with MlpTrainer to checkpoint, log or back up each.");
+        }
+
         _host = environment.Register(nameof(MlpEnsembleTrainer));
         _options = options;
         _members = members;

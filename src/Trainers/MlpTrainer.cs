@@ -2,6 +2,9 @@ using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.Runtime;
 using Microsoft.ML.Trainers;
+using System.Globalization;
+using MlNetMlp.Callbacks;
+using MlNetMlp.Trainers.Callbacks;
 using MlNetMlp.Core.Data;
 using MlNetMlp.Scoring.Layers;
 using MlNetMlp.Scoring.Network;
@@ -10,6 +13,7 @@ using MlNetMlp.Scoring.Tasks;
 using MlNetMlp.Trainers;
 using MlNetMlp.Trainers.Data;
 using MlNetMlp.Trainers.Torch;
+using MlNetMlp.Trainers.Torch.Optimizers;
 using TorchSharp;
 
 namespace MlNetMlp;
@@ -59,7 +63,8 @@ public sealed class MlpTrainer : ITrainerEstimator<MlpTransformer, MlpModel>
             layout.OutputUnits,
             _options.OutputActivation == MlpActivation.Auto ? task.OutputActivation : _options.OutputActivation,
             _options.Loss == MlpLoss.Auto ? task.Loss : _options.Loss);
-        NetworkFootprint.Check(architecture, _options.Optimizer, _options.Momentum, columns.Features.Name);
+        CheckTaskOptions(task);
+        NetworkFootprint.Check(architecture, _options.Optimizer, _options.Momentum, _options.Amsgrad, columns.Features.Name);
         TorchRuntime.EnsureStarted();
         var device = TrainingDevice.Select(_options.Device, _options.NumberOfThreads);
         using var channel = _host.Start("Training MLP");
@@ -73,17 +78,151 @@ public sealed class MlpTrainer : ITrainerEstimator<MlpTransformer, MlpModel>
 
         network.to(device);
         channel.Info($"MLP: {columns.FeatureCount} inputs, {string.Join(", ", architecture.HiddenLayers)}, {layout.OutputUnits} outputs ({task}), seed {seed}.");
-        var settings = new TrainingSettings(_options.Epochs, _options.BatchSize, _options.Shuffle, seed, _options.Optimizer,
-            _options.LearningRate, _options.Momentum, task.Metric, _options.EarlyStopping, device);
-        var history = new TrainingLoop(network, settings, _host.CheckAlive, epoch =>
+        var classWeights = _options.ClassWeights?.Resolve(ClassNames(layout), RowsPerClass(training, layout), columns.Label.Name);
+        if (classWeights is not null)
         {
-            channel.Info(epoch.ToString());
-            _options.Progress?.Invoke(epoch);
-        }).Run(training, validation);
-        var model = new MlpModel(architecture, network.ExportWeights(), task.Task, history);
+            channel.Info($"Class weights: {string.Join(", ", ClassNames(layout).Zip(classWeights, (name, weight) => $"{name} {weight.ToString("G4", CultureInfo.InvariantCulture)}"))}.");
+        }
+
+        var optimizer = Optimizer();
+        var settings = new TrainingSettings(_options.Epochs, _options.BatchSize, _options.Shuffle, seed, optimizer, _options.LearningRateSchedule, task.Metric,
+            _options.LabelSmoothing, classWeights, device);
+        var recorded = RecordedSettings(optimizer, seed, classWeights);
         var monteCarloDropout = _options.MonteCarloSamples is { } samples ? new MlpMonteCarloDropout(samples, seed) : null;
-        return new MlpTransformer(model, layout, columns.Features.Name, columns.Label.Name, monteCarloDropout);
+        using var loop = new TrainingLoop(network, settings, _host.CheckAlive);
+        MlpTransformer Transformer(IReadOnlyList<LayerWeights> weights, IReadOnlyList<MlpEpoch> history) =>
+            new(new MlpModel(architecture, weights, task.Task, history, recorded), layout, columns.Features.Name, columns.Label.Name, monteCarloDropout);
+        var callbacks = Callbacks(channel);
+        var context = new MlpTrainingContext(loop, snapshot => Transformer(snapshot.Weights, [.. loop.History]), input.Schema, callbacks,
+            RunDescription(architecture, optimizer, seed, training));
+        var history = loop.Run(training, validation, new CallbackRunner(callbacks, context));
+        return Transformer(network.ExportWeights(), history);
     }
+
+    /// <summary>
+    /// The run's callbacks in order: the non-finite-loss stop, the progress report, the options' callbacks, and early
+    /// stopping from <see cref="MlpOptions.EarlyStopping"/> last (Keras's order when it is listed last).
+    /// </summary>
+    private List<MlpCallback> Callbacks(IChannel channel) =>
+    [
+        new TerminateOnNaN(),
+        new ProgressReporter(message => channel.Info(message), _options.Progress),
+        .. _options.Callbacks,
+        .. _options.EarlyStopping is { } stopping ? [new EarlyStopping(stopping)] : Array.Empty<MlpCallback>(),
+    ];
+
+    /// <summary>
+    /// The optimizer the options describe. The betas and the weight decay go to torch as the decimals they were
+    /// written as (0.9, not the float's 0.8999999762); the rate and momentum as the floats they are, as always.
+    /// </summary>
+    private OptimizerSettings Optimizer() => new(
+        _options.Optimizer,
+        _options.LearningRate,
+        _options.Momentum,
+        Decimal(_options.Beta1),
+        Decimal(_options.Beta2),
+        _options.Amsgrad,
+        Decimal(_options.WeightDecay ?? (_options.Optimizer == MlpOptimizer.AdamW ? MlpOptions.Defaults.AdamWWeightDecay : 0)),
+        _options.WeightDecayOnEveryWeight,
+        new GradientClipping(Decimal(_options.ClipNorm), Decimal(_options.GlobalClipNorm), Decimal(_options.ClipValue)));
+
+    private static double Decimal(float value) => (double)(decimal)value;
+
+    private static double? Decimal(float? value) => value is { } set ? Decimal(set) : null;
+
+    /// <summary>Label smoothing and class weights apply to classification only; the task is known here, before any data is read.</summary>
+    private void CheckTaskOptions(TaskDefinition task)
+    {
+        if (task.Task is MlpTask.Regression or MlpTask.MultilabelClassification)
+        {
+            if (_options.LabelSmoothing > 0)
+            {
+                throw new ArgumentOutOfRangeException(nameof(MlpOptions.LabelSmoothing),
+                    $"Expected labelSmoothing with binary or multiclass classification only. Received: labelSmoothing={_options.LabelSmoothing.ToString(CultureInfo.InvariantCulture)} for {task.Task} on column '{_options.LabelColumnName}'");
+            }
+
+            if (_options.ClassWeights is { } weights)
+            {
+                throw new ArgumentOutOfRangeException(nameof(MlpOptions.ClassWeights),
+                    $"Expected classWeights with binary or multiclass classification only. Received: classWeights={weights} for {task.Task} on column '{_options.LabelColumnName}'");
+            }
+        }
+    }
+
+    /// <summary>The classes in output order: false and true for a Boolean label, the key's values, or their indices.</summary>
+    private static IReadOnlyList<string> ClassNames(LabelLayout layout) => layout.Task.Task == MlpTask.BinaryClassification
+        ? ["False", "True"]
+        : layout.NamesPerUnit ?? [.. Enumerable.Range(0, layout.OutputUnits).Select(i => i.ToString(CultureInfo.InvariantCulture))];
+
+    /// <summary>The training rows of each class, from one pass over the targets (one-hot rows, or 0/1 for binary).</summary>
+    private IReadOnlyList<double> RowsPerClass(IMiniBatchSource training, LabelLayout layout)
+    {
+        var binary = layout.Task.Task == MlpTask.BinaryClassification;
+        var counts = new double[binary ? 2 : layout.OutputUnits];
+        foreach (var batch in training.Batches(_options.BatchSize, shuffle: null))
+        {
+            var targets = batch.Targets;
+            for (var i = 0; i < targets.Length; i++)
+            {
+                if (binary)
+                {
+                    counts[targets[i] > 0.5f ? 1 : 0]++;
+                }
+                else
+                {
+                    counts[i % layout.OutputUnits] += targets[i];
+                }
+            }
+        }
+
+        return counts;
+    }
+
+    /// <summary>What the trained model records of how it was trained, Keras-style descriptions by name.</summary>
+    private Dictionary<string, string> RecordedSettings(OptimizerSettings optimizer, int seed, float[]? classWeights)
+    {
+        var recorded = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["optimizer"] = optimizer.ToString(),
+            ["epochs"] = _options.Epochs.ToString(CultureInfo.InvariantCulture),
+            ["batch_size"] = _options.BatchSize.ToString(CultureInfo.InvariantCulture),
+            ["shuffle"] = _options.Shuffle ? "true" : "false",
+            ["seed"] = seed.ToString(CultureInfo.InvariantCulture),
+            ["kernel_initializer"] = _options.KernelInitializer.ToString(),
+        };
+        if (_options.LearningRateSchedule is { } schedule)
+        {
+            recorded["learning_rate_schedule"] = schedule.ToString();
+        }
+
+        if (classWeights is not null)
+        {
+            recorded["class_weights"] = $"{_options.ClassWeights}: [{string.Join(", ", classWeights.Select(w => w.ToString("G6", CultureInfo.InvariantCulture)))}]";
+        }
+
+        if (_options.LabelSmoothing > 0)
+        {
+            recorded["label_smoothing"] = _options.LabelSmoothing.ToString(CultureInfo.InvariantCulture);
+        }
+
+        if (_options.ValidationFraction > 0)
+        {
+            recorded["validation_split"] = _options.ValidationFraction.ToString(CultureInfo.InvariantCulture);
+        }
+
+        var callbacks = _options.Callbacks.Select(c => c.ToString()).Concat(_options.EarlyStopping is { } stopping ? [new EarlyStopping(stopping).ToString()] : []).ToList();
+        if (callbacks.Count > 0)
+        {
+            recorded["callbacks"] = string.Join("; ", callbacks);
+        }
+
+        return recorded;
+    }
+
+    /// <summary>What identifies a run for its backup: the network, the optimizer, the schedule, the seed, the data's size.</summary>
+    private string RunDescription(NetworkArchitecture architecture, OptimizerSettings optimizer, int seed, IMiniBatchSource training) =>
+        $"{architecture.InputSize} inputs, {string.Join(", ", architecture.Layers)}; {optimizer}; schedule {_options.LearningRateSchedule?.ToString() ?? "none"}; " +
+        $"batch {_options.BatchSize}, {_options.Epochs} epochs, seed {seed}, shuffle {_options.Shuffle}; {(training as InMemoryExamples)?.RowCount.ToString(CultureInfo.InvariantCulture) ?? "streamed"} training rows";
 
     /// <summary>
     /// The schema after the trained transformer, decided from the label's type exactly as <see cref="Fit"/> decides it;

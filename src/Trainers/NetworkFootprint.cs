@@ -5,7 +5,7 @@ namespace MlNetMlp.Trainers;
 
 /// <summary>
 /// The memory a network needs to train, checked before libtorch allocates any of it: every trainable weight is held as
-/// a weight, a gradient, the optimizer's state (one value for RMSprop and SGD with momentum, two for Adam) and the
+/// a weight, a gradient, the optimizer's state (one value for RMSprop and SGD with momentum, two for Adam, AdamW and Nadam, three with AMSGrad) and the
 /// trained model's managed copy; a weight training leaves alone (a frozen layer's, batch normalization's moving
 /// statistics) as the weight and its copy. The weights are those each layer declares (<see cref="MlpLayer.WeightsFor"/>).
 /// A weight too large for one array, or a network larger than the memory the process may use, is refused with the
@@ -13,11 +13,12 @@ namespace MlNetMlp.Trainers;
 /// </summary>
 internal static class NetworkFootprint
 {
-    public static void Check(NetworkArchitecture architecture, MlpOptimizer optimizer, float momentum, string featureColumnName)
+    public static void Check(NetworkArchitecture architecture, MlpOptimizer optimizer, float momentum, bool amsgrad, string featureColumnName)
     {
         var copiesPerTrainable = 3 + optimizer switch
         {
-            MlpOptimizer.Adam => 2,
+            MlpOptimizer.Adam or MlpOptimizer.AdamW => amsgrad ? 3 : 2,
+            MlpOptimizer.Nadam => 2,
             MlpOptimizer.Sgd when momentum == 0 => 0,
             _ => 1,
         };

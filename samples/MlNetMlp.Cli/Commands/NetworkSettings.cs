@@ -8,7 +8,7 @@ namespace MlNetMlp.Cli.Commands;
 /// Options of the commands that train an MLP (train, compare): the network and its training. Each option left out keeps
 /// the data set's recipe (MNIST 784-512-10, IMDb 10000-16-16-1; RMSprop with learning rate 0.001; batch 128 and 512).
 /// </summary>
-internal abstract class NetworkSettings : DatasetSettings
+internal abstract class NetworkSettings : TrainingControlSettings
 {
     private static readonly IReadOnlyDictionary<string, MlpActivation> Activations = Enum.GetValues<MlpActivation>()
         .Where(activation => activation is not (MlpActivation.Auto or MlpActivation.Softmax))
@@ -18,6 +18,8 @@ internal abstract class NetworkSettings : DatasetSettings
     {
         ["rmsprop"] = MlpOptimizer.RmsProp,
         ["adam"] = MlpOptimizer.Adam,
+        ["adamw"] = MlpOptimizer.AdamW,
+        ["nadam"] = MlpOptimizer.Nadam,
         ["sgd"] = MlpOptimizer.Sgd,
     };
 
@@ -42,7 +44,7 @@ internal abstract class NetworkSettings : DatasetSettings
     public string? L2Text { get; init; }
 
     [CommandOption("--optimizer <NAME>")]
-    [Description("rmsprop, adam or sgd; default: rmsprop")]
+    [Description("rmsprop, adam, adamw, nadam or sgd; default: rmsprop")]
     public string? OptimizerText { get; init; }
 
     [CommandOption("--learning-rate <RATE>")]
@@ -62,7 +64,7 @@ internal abstract class NetworkSettings : DatasetSettings
     public string? EarlyStoppingText { get; init; }
 
     /// <summary>The library option (or layer argument) each network option sets, for messages about its rules.</summary>
-    private static readonly IReadOnlyDictionary<string, string> Flags = new Dictionary<string, string>
+    private static readonly IReadOnlyDictionary<string, string> Flags = new Dictionary<string, string>(TrainingControlFlags)
     {
         ["Layers.units"] = "--hidden",
         ["Layers.activation"] = "--activation",
@@ -133,6 +135,7 @@ internal abstract class NetworkSettings : DatasetSettings
             recipe.EarlyStopping = new MlpEarlyStopping { Monitor = MlpMonitor.ValidationLoss, Patience = patience, RestoreBestWeights = true };
         }
 
+        ApplyTrainingControl(recipe);
         return recipe;
     }
 

@@ -43,6 +43,27 @@ internal static class OptionValue
             : throw Refuse(option, "a number", text);
     }
 
+    /// <summary>A comma-separated list of finite numbers, e.g. <c>1,5</c>; their range is the library's to check.</summary>
+    public static float[]? NumberList(string option, string? text, string expected)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        var parts = text.Split(',', StringSplitOptions.TrimEntries);
+        var values = new float[parts.Length];
+        for (var i = 0; i < parts.Length; i++)
+        {
+            if (!float.TryParse(parts[i], NumberStyles.Float, CultureInfo.InvariantCulture, out values[i]) || !float.IsFinite(values[i]))
+            {
+                throw Refuse(option, expected, text);
+            }
+        }
+
+        return values;
+    }
+
     /// <summary>A comma-separated list of whole numbers, e.g. <c>16,16</c>; their range is the library's to check.</summary>
     public static int[]? IntegerList(string option, string? text)
     {

@@ -7,7 +7,8 @@ namespace MlNetMlp.Experiments;
 /// <summary>
 /// A trained MLP's history as files, like the course's plot of Keras's <c>History</c>: a PNG with the loss per epoch
 /// beside the metric per epoch (accuracy, or mean absolute error for regression), training and validation in each, and a
-/// CSV of the same numbers with Keras's <c>CSVLogger</c> column names.
+/// CSV of the same numbers with Keras's <c>CSVLogger</c> column names. The loss panel also draws each epoch's learning
+/// rate, on its right-hand axis (models saved before 0.3 did not record it).
 /// </summary>
 public static class TrainingHistoryFiles
 {
@@ -34,6 +35,11 @@ public static class TrainingHistoryFiles
         var loss = Plot(
             $"{title}\nloss per epoch", history, e => e.TrainingLoss, e => e.ValidationLoss,
             crossEntropy ? $"{LossName(model.Loss)} (natural log)" : LossName(model.Loss));
+        if (history.All(e => e.LearningRate is not null))
+        {
+            AddLearningRate(loss, history);
+        }
+
         var metricPlot = Plot(
             $"{title}\n{(metric == "accuracy" ? "accuracy" : "mean absolute error")} per epoch", history, e => e.TrainingMetric, e => e.ValidationMetric,
             metric == "accuracy" ? "accuracy" : "mean absolute error");
@@ -72,6 +78,18 @@ public static class TrainingHistoryFiles
         // Below the axes, where it cannot hide a point.
         plot.ShowLegend(Edge.Bottom);
         return plot;
+    }
+
+    /// <summary>The rate of each epoch as a dashed line against the right-hand axis.</summary>
+    private static void AddLearningRate(Plot plot, IReadOnlyList<MlpEpoch> history)
+    {
+        var rate = plot.Add.Scatter(history.Select(e => (double)e.Epoch).ToArray(), history.Select(e => e.LearningRate!.Value).ToArray());
+        rate.Axes.YAxis = plot.Axes.Right;
+        rate.LegendText = "learning rate (right axis)";
+        rate.LineWidth = 2;
+        rate.LinePattern = LinePattern.Dashed;
+        rate.MarkerSize = 0;
+        plot.Axes.Right.Label.Text = "learning rate";
     }
 
     private static string LossName(MlpLoss loss) => loss switch

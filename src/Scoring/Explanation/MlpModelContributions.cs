@@ -24,7 +24,7 @@ public sealed partial class MlpModel : ICalculateFeatureContribution, IFeatureCo
     internal const string NetworkLoaderSignature = "MlNetMlpMlpNetwork";
 
     private static readonly ComponentFormat NetworkFormat = new(
-        "MLP network", "MLNETNET", NetworkLoaderSignature, version: 2, oldestReadableVersion: 1, typeof(MlpModel));
+        "MLP network", "MLNETNET", NetworkLoaderSignature, version: 3, oldestReadableVersion: 1, typeof(MlpModel));
 
     /// <summary>Feature contributions to the score, by occlusion: binary (the logit) and scalar regression networks only.</summary>
     public FeatureContributionCalculator FeatureContributionCalculator => new(this);
@@ -64,5 +64,5 @@ public sealed partial class MlpModel : ICalculateFeatureContribution, IFeatureCo
         ComponentWriter.Save(ctx, NetworkFormat, writer => MlpModelFormat.Write(writer, this, LabelLayout.ForNetwork(this)));
 
     private static MlpModel Create(IHostEnvironment env, ModelLoadContext ctx) =>
-        ComponentReader.Load(ctx, NetworkFormat, reader => (reader.Version >= 2 ? MlpModelFormat.Read(reader) : LegacyModelFormat.Read(reader, withValidationPenalty: true)).Model);
+        ComponentReader.Load(ctx, NetworkFormat, reader => (reader.Version >= 2 ? MlpModelFormat.Read(reader, withTrainingSettings: reader.Version >= 3) : LegacyModelFormat.Read(reader, withValidationPenalty: true)).Model);
 }

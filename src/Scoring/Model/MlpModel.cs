@@ -12,7 +12,8 @@ namespace MlNetMlp;
 /// </summary>
 public sealed partial class MlpModel
 {
-    internal MlpModel(NetworkArchitecture architecture, IReadOnlyList<LayerWeights> layerWeights, MlpTask task, IReadOnlyList<MlpEpoch> history)
+    internal MlpModel(NetworkArchitecture architecture, IReadOnlyList<LayerWeights> layerWeights, MlpTask task, IReadOnlyList<MlpEpoch> history,
+        IReadOnlyDictionary<string, string>? trainingSettings = null)
     {
         var expected = architecture.WeightSpecs();
         if (layerWeights.Count != expected.Count)
@@ -34,6 +35,7 @@ public sealed partial class MlpModel
         Weights = layerWeights;
         Task = task;
         History = history;
+        TrainingSettings = trainingSettings ?? new Dictionary<string, string>();
     }
 
     /// <summary>The task the network was trained for.</summary>
@@ -65,6 +67,13 @@ public sealed partial class MlpModel
 
     /// <summary>Per-epoch figures of the training run, as Keras's <c>History.history</c>.</summary>
     public IReadOnlyList<MlpEpoch> History { get; }
+
+    /// <summary>
+    /// How the network was trained, by name, as Keras keeps a model's optimizer config: <c>optimizer</c> (its constructor
+    /// call, weight decay and clipping included), <c>learning_rate_schedule</c>, <c>epochs</c>, <c>batch_size</c>,
+    /// <c>seed</c>, <c>class_weights</c>, <c>label_smoothing</c>, <c>callbacks</c>...; empty for models saved before 0.3.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> TrainingSettings { get; }
 
     internal NetworkArchitecture Architecture { get; }
 

@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using MlNetMlp.Core.Persistence;
 using MlNetMlp.Scoring.Layers;
 using MlNetMlp.Scoring.Network;
@@ -10,7 +9,7 @@ namespace MlNetMlp.Scoring.Model;
 /// The saved form of a trained <see cref="MlpModel"/> and its <see cref="LabelLayout"/> (MlNetMlp 0.3 on). The main
 /// stream holds the label mapping, the layer kinds the file needs (each with the release that introduced it, so an
 /// older release refuses a kind it does not know by name), each layer's kind and configuration by name
-/// (<see cref="LayerConfig"/>), the output activation and loss by name, and the history as named figures; the binary
+/// (<see cref="LayerConfig"/>), the output activation and loss by name, and the history as named figures, then the training settings by name; the binary
 /// stream "Weights" holds each layer's weights by name and shape (float32, little-endian, whole spans). So a new layer
 /// kind, a new option or a new figure changes no format. Files of 0.1 and 0.2 are read by <see cref="LegacyModelFormat"/>.
 /// </summary>
@@ -47,25 +46,7 @@ internal static class MlpModelFormat
 
         writer.Write(architecture.OutputActivation.ToString());
         writer.Write(architecture.Loss.ToString());
-        writer.WriteStream(weightsStream, stream =>
-        {
-            stream.Write(model.Weights.Count);
-            foreach (var weights in model.Weights)
-            {
-                stream.Write(weights.Specs.Count);
-                foreach (var (spec, values) in weights.Specs.Zip(weights.Values))
-                {
-                    stream.Write(spec.Name);
-                    stream.Write(spec.Shape.Count);
-                    foreach (var size in spec.Shape)
-                    {
-                        stream.Write(size);
-                    }
-
-                    stream.Write(MemoryMarshal.AsBytes(values.AsSpan()));
-                }
-            }
-        });
+        writer.WriteStream(weightsStream, stream => LayerWeightsCodec.Write(stream, model.Weights));
         writer.Write(model.History.Count);
         foreach (var epoch in model.History)
         {
@@ -79,9 +60,17 @@ internal static class MlpModelFormat
                 writer.Write(value);
             }
         }
+
+        writer.Write(model.TrainingSettings.Count);
+        foreach (var (setting, text) in model.TrainingSettings)
+        {
+            writer.Write(setting);
+            writer.Write(text);
+        }
     }
 
-    public static (MlpModel Model, LabelLayout Layout) Read(ComponentReader reader, string weightsStream = WeightsStream)
+    /// <summary>Reads a model; <paramref name="withTrainingSettings"/> when the file records them (transformer format 6 on).</summary>
+    public static (MlpModel Model, LabelLayout Layout) Read(ComponentReader reader, bool withTrainingSettings, string weightsStream = WeightsStream)
     {
         var layout = ReadLayout(reader);
         var inputSize = reader.ReadInt32();
@@ -110,7 +99,7 @@ internal static class MlpModelFormat
         var loss = ReadName<MlpLoss>(reader, "loss");
         reader.Check(loss != MlpLoss.Auto, "the loss is Auto");
         var architecture = new NetworkArchitecture(inputSize, layers, layout.OutputUnits, outputActivation, loss);
-        var weights = reader.ReadStream(weightsStream, stream => ReadWeights(reader, stream, architecture));
+        var weights = reader.ReadStream(weightsStream, stream => LayerWeightsCodec.Read(stream, architecture.WeightSpecs(), reader.Check));
         var history = new List<MlpEpoch>();
         var epochs = reader.ReadInt32();
         reader.Check(epochs is >= 0 and <= 1_000_000, $"{epochs} history entries");
@@ -136,7 +125,19 @@ internal static class MlpModelFormat
             }
         }
 
-        return (new MlpModel(architecture, weights, layout.Task.Task, history), layout);
+        var settings = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (withTrainingSettings)
+        {
+            var count = reader.ReadInt32();
+            reader.Check(count is >= 0 and <= 10_000, $"{count} training settings");
+            for (var i = 0; i < count; i++)
+            {
+                var name = reader.ReadString();
+                reader.Check(settings.TryAdd(name, reader.ReadString()), $"the training setting '{name}' twice");
+            }
+        }
+
+        return (new MlpModel(architecture, weights, layout.Task.Task, history, settings), layout);
     }
 
     /// <summary>The label mapping: task, label kind, output units and class names (the same in every format version).</summary>
@@ -207,44 +208,6 @@ internal static class MlpModelFormat
 
         CheckLayer(reader, layer, index);
         return layer;
-    }
-
-    private static List<LayerWeights> ReadWeights(ComponentReader reader, BinaryReader stream, NetworkArchitecture architecture)
-    {
-        var expected = architecture.WeightSpecs();
-        var count = stream.ReadInt32();
-        reader.Check(count == expected.Count, $"weights for {count} layers, expected {expected.Count}");
-        var result = new List<LayerWeights>();
-        for (var layer = 0; layer < expected.Count; layer++)
-        {
-            var specs = expected[layer];
-            var weightCount = stream.ReadInt32();
-            reader.Check(weightCount == specs.Count, $"layer {layer} has {weightCount} weights, expected {LayerWeights.Describe(specs)}");
-            var values = new List<float[]>();
-            foreach (var spec in specs)
-            {
-                var name = stream.ReadString();
-                var rank = stream.ReadInt32();
-                reader.Check(rank is >= 0 and <= 8, $"layer {layer} weight '{name}' has rank {rank}");
-                var shape = Enumerable.Range(0, rank).Select(_ => stream.ReadInt32()).ToArray();
-                reader.Check(name == spec.Name && shape.SequenceEqual(spec.Shape),
-                    $"layer {layer} holds '{name}' ({string.Join(", ", shape)}) where {spec.Name} {spec.ShapeText} was expected");
-                values.Add(ReadFloats(reader, stream, spec.Length));
-            }
-
-            result.Add(new LayerWeights(specs, values));
-        }
-
-        return result;
-    }
-
-    private static float[] ReadFloats(ComponentReader reader, BinaryReader stream, long length)
-    {
-        var remaining = stream.BaseStream.Length - stream.BaseStream.Position;
-        reader.Check(length <= remaining / sizeof(float), $"a weight of {length} values where {remaining} bytes remain");
-        var values = new float[length];
-        stream.BaseStream.ReadExactly(MemoryMarshal.AsBytes(values.AsSpan()));
-        return values;
     }
 
     private static T ReadName<T>(ComponentReader reader, string what)

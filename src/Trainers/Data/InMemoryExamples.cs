@@ -61,6 +61,8 @@ internal sealed class InMemoryExamples : IMiniBatchSource
         return (new InMemoryExamples(_rows, _start, _count - validationRows), new InMemoryExamples(_rows, _start + _count - validationRows, validationRows));
     }
 
+    public void SkipShuffle(Random shuffle) => shuffle.Shuffle(new int[_count]);
+
     public IEnumerable<MiniBatch> Batches(int batchSize, Random? shuffle)
     {
         var order = Enumerable.Range(_start, _count).ToArray();

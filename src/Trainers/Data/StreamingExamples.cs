@@ -16,6 +16,14 @@ internal sealed class StreamingExamples(IDataView data, TrainingColumns columns,
 
     public int TargetCount => columns.LabelWidth;
 
+    public void SkipShuffle(Random shuffle)
+    {
+        if (data.CanShuffle)
+        {
+            shuffle.Next();
+        }
+    }
+
     public IEnumerable<MiniBatch> Batches(int batchSize, Random? shuffle)
     {
         var random = shuffle is not null && data.CanShuffle ? new Random(shuffle.Next()) : null;

@@ -17,4 +17,14 @@ public enum MlpOptimizer
 
     /// <summary>Stochastic gradient descent with momentum (<see cref="MlpOptions.Momentum"/>, 0 by default); for a constant learning rate the same steps as Keras's SGD.</summary>
     Sgd,
+
+    /// <summary>
+    /// Adam with decoupled weight decay (Loshchilov and Hutter, 2019), Keras's <c>AdamW</c>: weight decay 0.004 unless
+    /// <see cref="MlpOptions.WeightDecay"/> says otherwise, applied as w -= w·decay·lr before each step, to kernels only
+    /// unless <see cref="MlpOptions.WeightDecayOnEveryWeight"/>.
+    /// </summary>
+    AdamW,
+
+    /// <summary>Adam with Nesterov momentum (Dozat, 2016), as Keras's <c>Nadam</c> and PyTorch's <c>NAdam</c> (momentum decay 0.004).</summary>
+    Nadam,
 }

@@ -1,5 +1,7 @@
 using System.Globalization;
 using Microsoft.ML;
+using MlNetMlp.Callbacks;
+using MlNetMlp.Schedules;
 
 namespace MlNetMlp;
 
@@ -39,6 +41,15 @@ public sealed class MlpOptions
 
         /// <summary>The ε of RMSprop and Adam (Keras's default).</summary>
         public const float Epsilon = 1e-7f;
+
+        /// <summary>Adam's β1 (Keras's default).</summary>
+        public const float Beta1 = 0.9f;
+
+        /// <summary>Adam's β2 (Keras's default).</summary>
+        public const float Beta2 = 0.999f;
+
+        /// <summary>AdamW's weight decay when <see cref="WeightDecay"/> is not set (Keras's default).</summary>
+        public const float AdamWWeightDecay = 0.004f;
 
         /// <summary>Data up to this many bytes (features, labels and weights) is cached in memory once; larger data is streamed every epoch.</summary>
         public const long InMemoryCacheLimitBytes = 2L << 30;
@@ -82,6 +93,62 @@ public sealed class MlpOptions
 
     /// <summary>Momentum of <see cref="MlpOptimizer.Sgd"/>, in [0, 1).</summary>
     public float Momentum { get; set; }
+
+    /// <summary>
+    /// A learning rate that changes per step or per epoch (<see cref="MlpLearningRateSchedule"/>: exponential, piecewise
+    /// constant, polynomial, inverse time, cosine with warmup, cosine with restarts, one-cycle); it replaces
+    /// <see cref="LearningRate"/>, and no callback may set the rate as well. Null keeps the rate constant.
+    /// </summary>
+    public MlpLearningRateSchedule? LearningRateSchedule { get; set; }
+
+    /// <summary>The decay of Adam's, AdamW's and Nadam's first moment (Keras's <c>beta_1</c>), in [0, 1).</summary>
+    public float Beta1 { get; set; } = Defaults.Beta1;
+
+    /// <summary>The decay of Adam's, AdamW's and Nadam's second moment (Keras's <c>beta_2</c>; tabular recipes use 0.95), in [0, 1).</summary>
+    public float Beta2 { get; set; } = Defaults.Beta2;
+
+    /// <summary>Adam's and AdamW's AMSGrad variant (Reddi et al.): the largest second moment so far divides the step.</summary>
+    public bool Amsgrad { get; set; }
+
+    /// <summary>
+    /// Decoupled weight decay, Keras 3's <c>weight_decay</c> for every optimizer: w -= w·decay·lr before each step (not an
+    /// L2 penalty in the loss). Null means the optimizer's default: 0.004 for <see cref="MlpOptimizer.AdamW"/> (Keras's),
+    /// none for the others. Kernels only, unless <see cref="WeightDecayOnEveryWeight"/>.
+    /// </summary>
+    public float? WeightDecay { get; set; }
+
+    /// <summary>Whether weight decay also shrinks biases and normalization weights (excluded by default, as Keras's recipes and the AdamW paper do).</summary>
+    public bool WeightDecayOnEveryWeight { get; set; }
+
+    /// <summary>Keras's <c>clipnorm</c>: each weight's gradient rescaled to at most this L2 norm before the step; not with the other clippings.</summary>
+    public float? ClipNorm { get; set; }
+
+    /// <summary>Keras's <c>global_clipnorm</c>: all gradients rescaled together so their joint L2 norm is at most this.</summary>
+    public float? GlobalClipNorm { get; set; }
+
+    /// <summary>Keras's <c>clipvalue</c>: every gradient value clamped to [-v, v].</summary>
+    public float? ClipValue { get; set; }
+
+    /// <summary>
+    /// A weight per class in the training loss, as Keras's <c>class_weight</c>, or balanced as scikit-learn's
+    /// <c>class_weight='balanced'</c>; multiplied with <see cref="ExampleWeightColumnName"/>'s weights. Binary and
+    /// multiclass classification only; the validation loss is unweighted, as in Keras.
+    /// </summary>
+    public MlpClassWeights? ClassWeights { get; set; }
+
+    /// <summary>
+    /// Keras's <c>label_smoothing</c> for binary and categorical cross-entropy, in [0, 1): targets become t·(1 - s) + s/K
+    /// over K classes (K = 2 for a binary label), in the training and the validation loss.
+    /// </summary>
+    public float LabelSmoothing { get; set; }
+
+    /// <summary>
+    /// Callbacks that steer training, run in this order after the built-in <see cref="TerminateOnNaN"/> and the
+    /// <see cref="Progress"/> report, and before <see cref="EarlyStopping"/>: <see cref="Callbacks.EarlyStopping"/>,
+    /// <see cref="ReduceLROnPlateau"/>, <see cref="LearningRateScheduler"/>, <see cref="ModelCheckpoint"/>,
+    /// <see cref="CsvLogger"/>, <see cref="BackupAndRestore"/>, or your own <see cref="MlpCallback"/>.
+    /// </summary>
+    public IList<MlpCallback> Callbacks { get; set; } = [];
 
     /// <summary>Passes over the training data, at least 1.</summary>
     public int Epochs { get; set; } = Defaults.Epochs;
@@ -189,6 +256,36 @@ public sealed class MlpOptions
         {
             MlpTransformer.CheckMonteCarloDropout(GetHiddenLayers(), samples, nameof(MonteCarloSamples));
         }
+
+        Require(Beta1 >= 0 && Beta1 < 1, nameof(Beta1), "beta1 in [0, 1)", $"beta1={Format(Beta1)}");
+        Require(Beta2 >= 0 && Beta2 < 1, nameof(Beta2), "beta2 in [0, 1)", $"beta2={Format(Beta2)}");
+        Require(!Amsgrad || Optimizer is MlpOptimizer.Adam or MlpOptimizer.AdamW, nameof(Amsgrad), "amsgrad with Adam or AdamW only", $"amsgrad with {Optimizer}");
+        Require(WeightDecay is null || (WeightDecay >= 0 && float.IsFinite(WeightDecay.Value)), nameof(WeightDecay), "a finite weightDecay >= 0", $"weightDecay={Format(WeightDecay ?? 0)}");
+        foreach (var (value, name) in new[] { (ClipNorm, nameof(ClipNorm)), (GlobalClipNorm, nameof(GlobalClipNorm)), (ClipValue, nameof(ClipValue)) })
+        {
+            Require(value is null || (value > 0 && float.IsFinite(value.Value)), name, $"a finite {char.ToLowerInvariant(name[0])}{name[1..]} > 0", $"{char.ToLowerInvariant(name[0])}{name[1..]}={Format(value ?? 0)}");
+        }
+
+        var clippings = new[] { (ClipNorm, "clipNorm"), (GlobalClipNorm, "globalClipNorm"), (ClipValue, "clipValue") }.Where(c => c.Item1 is not null).Select(c => c.Item2).ToList();
+        Require(clippings.Count <= 1, nameof(ClipNorm), "at most one of clipNorm, globalClipNorm and clipValue (as Keras)", string.Join(" and ", clippings));
+        Require(LabelSmoothing >= 0 && LabelSmoothing < 1, nameof(LabelSmoothing), "labelSmoothing in [0, 1)", $"labelSmoothing={Format(LabelSmoothing)}");
+        var classifies = Task is not (MlpTask.Regression or MlpTask.MultilabelClassification);
+        Require(classifies || LabelSmoothing == 0, nameof(LabelSmoothing), "labelSmoothing with binary and multiclass classification only", $"task={Task}");
+        Require(classifies || ClassWeights is null, nameof(ClassWeights), "classWeights with binary and multiclass classification only", $"task={Task}");
+        ClassWeights?.Validate(nameof(ClassWeights));
+        Require(Callbacks is not null, nameof(Callbacks), "a list (possibly empty)", "null");
+        for (var i = 0; i < Callbacks!.Count; i++)
+        {
+            var callback = Callbacks[i];
+            Require(callback is not null, nameof(Callbacks), "a callback at every position", $"null at position {i}");
+            Require(callback!.Monitors is not { } figure || !figure.StartsWith(MlpEpoch.ValidationPrefix, StringComparison.Ordinal) || ValidationFraction > 0 || ValidationData is not null,
+                nameof(Callbacks), $"validation data (validationFraction > 0 or validationData) for {callback} to monitor {callback.Monitors}", "none");
+            Require(LearningRateSchedule is null || !callback.SetsLearningRate, nameof(Callbacks),
+                "either a learningRateSchedule or a callback that sets the rate, not both (the schedule would override it at the next step)", $"{LearningRateSchedule} and {callback}");
+        }
+
+        var backups = Callbacks.OfType<BackupAndRestore>().Count();
+        Require(backups <= 1, nameof(Callbacks), "at most one BackupAndRestore", $"{backups}");
 
         if (EarlyStopping is { } stopping)
         {

@@ -89,4 +89,7 @@ internal interface IMiniBatchSource
     /// batch before asking for the next.
     /// </summary>
     IEnumerable<MiniBatch> Batches(int batchSize, Random? shuffle);
+
+    /// <summary>Draws from <paramref name="shuffle"/> what one epoch's order draws, without reading any row: a resumed run replays the epochs it skips.</summary>
+    void SkipShuffle(Random shuffle);
 }

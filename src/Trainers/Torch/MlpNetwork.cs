@@ -38,8 +38,30 @@ internal sealed class MlpNetwork : nn.Module<Tensor, Tensor>
     /// <summary>The layers in run order, the output layer last.</summary>
     public IReadOnlyList<LayerModule> Layers => [.. layers];
 
-    /// <summary>The parameters the optimizer updates: every parameter of a trainable layer (frozen ones take no gradient).</summary>
-    public IReadOnlyList<Parameter> TrainableParameters() => [.. parameters().Where(parameter => parameter.requires_grad)];
+    /// <summary>
+    /// The parameters the optimizer updates, those of trainable layers (frozen ones take no gradient), each with whether
+    /// weight decay applies to it: kernels only, as Keras and the AdamW paper exclude biases and normalization weights,
+    /// unless <paramref name="decayEveryWeight"/>.
+    /// </summary>
+    public IReadOnlyList<(Tensor Parameter, bool Decays)> OptimizedParameters(bool decayEveryWeight)
+    {
+        var decayed = layers.SelectMany(layer => layer.DecayedParameters()).ToHashSet(ReferenceEqualityComparer.Instance);
+        return [.. parameters().Where(parameter => parameter.requires_grad).Select(parameter => ((Tensor)parameter, decayEveryWeight || decayed.Contains(parameter)))];
+    }
+
+    /// <summary>The state of the generator dropout and noise draw from, to resume a run exactly.</summary>
+    public byte[] GeneratorState()
+    {
+        using var state = _generator.get_state();
+        return state.bytes.ToArray();
+    }
+
+    /// <summary>Sets the generator to a state <see cref="GeneratorState"/> returned.</summary>
+    public void SetGeneratorState(byte[] state)
+    {
+        using var tensor = torch.tensor(state, dtype: ScalarType.Byte);
+        _generator.set_state(tensor);
+    }
 
     /// <summary>Raw outputs (before the output activation) for a batch of rows.</summary>
     public override Tensor forward(Tensor input)

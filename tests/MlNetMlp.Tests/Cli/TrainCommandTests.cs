@@ -43,6 +43,46 @@ public sealed class TrainCommandTests
     }
 
     [TestMethod]
+    public void Train_TrainingControlOptions_ReachTheTrainer_AndTheModelRecordsThem()
+    {
+        using var directory = new TemporaryDirectory();
+        var modelPath = directory.File("controlled.zip");
+
+        var result = CliRunner.Run(
+            "train", "mnist", "--rows", "600", "--epochs", "4", "--hidden", "32", "--optimizer", "adamw", "--beta2", "0.95", "--lr-schedule", "cosine", "--warmup", "1",
+            "--clipnorm", "1", "--class-weights", "balanced", "--label-smoothing", "0.1", "--validation-split", "0.2",
+            "--checkpoint", directory.File("checkpoints"), "--resume", directory.File("backup"), "--model", modelPath);
+
+        Assert.AreEqual(0, result.ExitCode, result.Transcript);
+        var chain = (TransformerChain<ITransformer>)ModelFile.Load(new MLContext(seed: 1), modelPath, out _);
+        var mlp = ((MlpTransformer)chain.LastTransformer).Model;
+        Assert.AreEqual("AdamW(learning_rate=0.001, beta_1=0.9, beta_2=0.95, weight_decay=0.004, clipnorm=1)", mlp.TrainingSettings["optimizer"]);
+        StringAssert.StartsWith(mlp.TrainingSettings["learning_rate_schedule"], "CosineDecay(initialLearningRate=0.0005");
+        StringAssert.StartsWith(mlp.TrainingSettings["class_weights"], "balanced: [");
+        Assert.AreEqual("0.1", mlp.TrainingSettings["label_smoothing"]);
+        StringAssert.Contains(mlp.TrainingSettings["callbacks"], "ModelCheckpoint(filePath=");
+        StringAssert.Contains(mlp.TrainingSettings["callbacks"], "BackupAndRestore(backupDirectory=");
+        // Warmup from half the rate over one epoch, then the cosine over the other three.
+        CollectionAssert.AreEqual(new[] { 0.0005, 0.001, 0.00075, 0.00025 }, mlp.History.Select(e => Math.Round(e.LearningRate!.Value, 7)).ToArray());
+        CollectionAssert.AreEqual(new[] { "model-001.zip", "model-002.zip", "model-003.zip", "model-004.zip" }, Directory.GetFiles(directory.File("checkpoints")).Select(Path.GetFileName).Order().ToArray());
+        Assert.IsFalse(File.Exists(Path.Combine(directory.File("backup"), "training-backup.bin")), "the completed run deleted its backup");
+    }
+
+    [TestMethod]
+    [DataRow("--warmup: expected --lr-schedule cosine, whose warmup it sets.", "--lr-schedule", "exponential", "--warmup", "2")]
+    [DataRow("--clipnorm: expected at most one of clipNorm, globalClipNorm and clipValue (as Keras). Received: clipNorm and clipValue.", "--clipnorm", "1", "--clipvalue", "1")]
+    [DataRow("--lr-schedule: expected one of cosine, exponential, inverse-time, polynomial, cosine-restarts, one-cycle. Received: 'linear'.", "--lr-schedule", "linear")]
+    [DataRow("--reduce-lr: expected validation data (validationFraction > 0 or validationData)", "--reduce-lr", "3", "--validation-split", "0")]
+    [DataRow("--reduce-lr: expected either a learningRateSchedule or a callback that sets the rate, not both", "--reduce-lr", "3", "--lr-schedule", "cosine", "--validation-split", "0.2")]
+    public void Train_TrainingControlOptionsThatDoNotGo_AreUsageErrorsNamingTheOption(string expected, params string[] options)
+    {
+        var result = CliRunner.Run(["train", "mnist", .. options]);
+
+        Assert.AreEqual(2, result.ExitCode, result.Transcript);
+        StringAssert.StartsWith(result.StandardError, $"usage: {expected}", result.Transcript);
+    }
+
+    [TestMethod]
     [DataRow("train", "--model", "blocker/model.zip", "cannot create the folder")]
     [DataRow("train", "--model", "folder", "is a folder")]
     [DataRow("compare", "--out", "blocker", "is a file")]

@@ -14,7 +14,7 @@ public sealed class UsageErrorTests
     [DataRow("--activation: expected one of linear, relu, sigmoid, tanh, elu, gelu, selu, silu, mish. Received: 'softmax'.", "train", "mnist", "--activation", "softmax")]
     [DataRow("--dropout: layer 1 (Dropout(1)): expected rate in [0, 1). Received: rate=1.", "train", "mnist", "--dropout", "1")]
     [DataRow("--l2: layer 0 (Dense(512, Relu)): expected a finite l2 >= 0. Received: l2=-0.1.", "compare", "mnist", "--l2", "-0.1")]
-    [DataRow("--optimizer: expected one of rmsprop, adam, sgd. Received: 'adagrad'.", "train", "mnist", "--optimizer", "adagrad")]
+    [DataRow("--optimizer: expected one of rmsprop, adam, adamw, nadam, sgd. Received: 'adagrad'.", "train", "mnist", "--optimizer", "adagrad")]
     [DataRow("--learning-rate: expected a finite learningRate > 0. Received: learningRate=0.", "train", "mnist", "--learning-rate", "0")]
     [DataRow("--batch-size: expected batchSize >= 1. Received: batchSize=0.", "compare", "imdb", "--batch-size", "0")]
     [DataRow("--validation-split: expected validationFraction in [0, 1). Received: validationFraction=1.5.", "train", "mnist", "--validation-split", "1.5")]

@@ -51,4 +51,55 @@ internal static class ProcessRunner
 
         return new Result(process.ExitCode, standardOutput.Result, standardError.Result);
     }
+
+    /// <summary>
+    /// Starts a process and kills it (SIGKILL, the whole tree) as soon as a line of its standard output satisfies
+    /// <paramref name="killAfter"/>, or after <paramref name="killDelay"/>; returns the lines it printed and whether it
+    /// was killed (false when it ended first).
+    /// </summary>
+    public static (IReadOnlyList<string> Lines, bool Killed) RunAndKill(string fileName, IEnumerable<string> arguments, Func<string, bool>? killAfter = null, TimeSpan? killDelay = null)
+    {
+        var start = new ProcessStartInfo(fileName) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {fileName}");
+        _ = process.StandardError.ReadToEndAsync();
+        var lines = new List<string>();
+        var deadline = DateTime.UtcNow + (killDelay ?? Limit);
+        var reading = process.StandardOutput.ReadLineAsync();
+        while (true)
+        {
+            var remaining = deadline - DateTime.UtcNow;
+            if (remaining <= TimeSpan.Zero || !reading.Wait(remaining))
+            {
+                break;
+            }
+
+            if (reading.Result is not { } line)
+            {
+                process.WaitForExit();
+                return (lines, false);
+            }
+
+            lines.Add(line);
+            if (killAfter?.Invoke(line) == true)
+            {
+                break;
+            }
+
+            reading = process.StandardOutput.ReadLineAsync();
+        }
+
+        if (process.HasExited)
+        {
+            return (lines, false);
+        }
+
+        process.Kill(entireProcessTree: true);
+        process.WaitForExit();
+        return (lines, true);
+    }
 }

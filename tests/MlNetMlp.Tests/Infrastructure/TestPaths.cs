@@ -9,6 +9,9 @@ internal static class TestPaths
 
     public static string ModelHostDll { get; } = Metadata("ModelHostDll");
 
+    /// <summary>tests/MlNetMlp.TrainingHost, the process training tests kill.</summary>
+    public static string TrainingHostDll { get; } = Metadata("TrainingHostDll");
+
     /// <summary>The command-line program, samples/MlNetMlp.Cli, as built for this test run.</summary>
     public static string CliDll { get; } = Metadata("CliDll");
 

@@ -12,7 +12,7 @@ namespace MlNetMlp.Tests.Layout;
 [TestClass]
 public sealed partial class NamespaceLayoutTests
 {
-    /// <summary>The namespace of every public type of each project under src/.</summary>
+    /// <summary>The namespace of every public type of each project under src/, and of the folders with a public namespace of their own (Keras's <c>keras.callbacks</c> and <c>keras.optimizers.schedules</c>).</summary>
     private static readonly IReadOnlyDictionary<string, string> PublicNamespaces = new Dictionary<string, string>
     {
         ["Core"] = "MlNetMlp",
@@ -22,6 +22,8 @@ public sealed partial class NamespaceLayoutTests
         ["Datasets"] = "MlNetMlp.Datasets",
         ["Pipelines"] = "MlNetMlp.Pipelines",
         ["Experiments"] = "MlNetMlp.Experiments",
+        ["Trainers/Callbacks"] = "MlNetMlp.Callbacks",
+        ["Trainers/Schedules"] = "MlNetMlp.Schedules",
     };
 
     [TestMethod]
@@ -41,7 +43,8 @@ public sealed partial class NamespaceLayoutTests
             }
 
             var expected = types.Any(t => t.Public)
-                ? relative[0] == "Transforms" && types.All(t => t.Name.EndsWith("Catalog", StringComparison.Ordinal)) ? "MlNetMlp" : PublicNamespaces[relative[0]]
+                ? relative[0] == "Transforms" && types.All(t => t.Name.EndsWith("Catalog", StringComparison.Ordinal)) ? "MlNetMlp"
+                    : PublicNamespaces.GetValueOrDefault(relative.Length > 2 ? $"{relative[0]}/{relative[1]}" : "", PublicNamespaces[relative[0]])
                 : string.Join('.', ["MlNetMlp", .. relative[..^1]]);
             if (declared != expected)
             {

@@ -3,6 +3,7 @@ using MlNetMlp.Scoring.Network;
 using MlNetMlp.Scoring.Tasks;
 using MlNetMlp.Trainers.Torch;
 using MlNetMlp.Trainers.Torch.Layers;
+using MlNetMlp.Trainers.Torch.Optimizers;
 using TorchSharp;
 
 namespace MlNetMlp.Tests.Trainers;
@@ -68,9 +69,11 @@ public sealed class MlpNetworkTests
     public void TrainingLoop_PenaltyPartOfHistory_IsThePenaltyOfTheWeightsTheBatchSaw()
     {
         using var network = KnownNetwork(MlpLayer.Dense(3, MlpActivation.Relu, l2: 0.001f));
-        var settings = new TrainingSettings(1, 4, false, 1, MlpOptimizer.RmsProp, 1e-3, 0, TrainingMetric.MeanAbsoluteError, null, torch.CPU);
+        var optimizer = new OptimizerSettings(MlpOptimizer.RmsProp, 1e-3, 0, 0.9, 0.999, false, 0, false, GradientClipping.None);
+        var settings = new TrainingSettings(1, 4, false, 1, optimizer, null, TrainingMetric.MeanAbsoluteError, 0, null, torch.CPU);
+        using var loop = new TrainingLoop(network, settings, () => { });
 
-        var history = new TrainingLoop(network, settings, () => { }, _ => { }).Run(new FixedBatch([1, 2, 3, 4, 5, 6, 7, 8], [1, 0, 1, 0]), null);
+        var history = loop.Run(new FixedBatch([1, 2, 3, 4, 5, 6, 7, 8], [1, 0, 1, 0]), null, new NoHooks());
 
         Assert.AreEqual(0.0085625, history[0].PenaltyLoss, 1e-9);
         Assert.IsGreaterThan(history[0].PenaltyLoss, history[0].TrainingLoss);
@@ -107,10 +110,10 @@ public sealed class MlpNetworkTests
     }
 
     [TestMethod]
-    public void KerasRmsProp_OneStep_MatchesKerasFormula()
+    public void RmsPropOptimizer_OneStep_MatchesKerasFormula()
     {
         using var parameter = torch.tensor(new float[] { 1f, -2f }).requires_grad_();
-        using var optimizer = new KerasRmsProp([parameter], learningRate: 0.1, rho: 0.9, epsilon: 1e-7);
+        using var optimizer = new RmsPropOptimizer([(parameter, false)], learningRate: 0.1, rho: 0.9, epsilon: 1e-7, weightDecay: 0, GradientClipping.None);
         using (var loss = (parameter * torch.tensor(new float[] { 0.001f, 3f })).sum())
         {
             loss.backward();
@@ -203,6 +206,35 @@ public sealed class MlpNetworkTests
             features.CopyTo(batch.Features);
             targets.CopyTo(batch.Targets);
             yield return batch;
+        }
+
+        public void SkipShuffle(Random shuffle)
+        {
+        }
+    }
+
+    private sealed class NoHooks : ITrainingHooks
+    {
+        public bool StopRequested => false;
+
+        public void TrainBegin()
+        {
+        }
+
+        public void EpochBegin(int epoch)
+        {
+        }
+
+        public void BatchEnd(int epoch, int batch, int rows, double loss)
+        {
+        }
+
+        public void EpochEnd(MlpEpoch epoch)
+        {
+        }
+
+        public void TrainEnd()
+        {
         }
     }
 }

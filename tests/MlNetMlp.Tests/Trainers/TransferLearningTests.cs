@@ -123,7 +123,8 @@ public sealed class TransferLearningTests
         var rows = new List<DigitRow>();
         foreach (var row in mlContext.Data.CreateEnumerable<KeyedRow>(pixels, reuseRowObject: false))
         {
-            var digit = (int)row.Label - first;
+            // A key column read into a class gives its raw value, the digit + 1; a class loaded into a key column gives its value from 0.
+            var digit = (int)row.Label - 1 - first;
             if (digit is >= 0 and < 5 && taken[digit] < perDigit)
             {
                 taken[digit]++;
@@ -134,8 +135,8 @@ public sealed class TransferLearningTests
         return mlContext.Data.ShuffleRows(mlContext.Data.LoadFromEnumerable(rows), seed: 3);
     }
 
-    /// <summary>A row of the scaled sample; ML.NET gives a key's value in a class property from 0 (the digit itself here).</summary>
-    /// <summary>A row of the scaled sample; ML.NET gives a key's value in a class property from 0 (the digit itself here).</summary>
+    /// <summary>A row of the scaled sample.</summary>
+    /// <summary>A row of the scaled sample.</summary>
     private static IDataView Digits10(MLContext mlContext, DataSplit split, int first, int perDigit)
     {
         var data = MnistSample.Load(split);
@@ -144,7 +145,8 @@ public sealed class TransferLearningTests
         var rows = new List<KeyedRow>();
         foreach (var row in mlContext.Data.CreateEnumerable<KeyedRow>(pixels, reuseRowObject: false))
         {
-            var digit = (int)row.Label - first;
+            // A key column read into a class gives its raw value, the digit + 1; a class loaded into a key column gives its value from 0.
+            var digit = (int)row.Label - 1 - first;
             if (digit is >= 0 and < 5 && taken[digit] < perDigit)
             {
                 taken[digit]++;

@@ -50,6 +50,9 @@ internal sealed class DenseModule : LayerModule<DenseLayer>
         return penalty;
     }
 
+    /// <summary>The kernel, which weight decay shrinks (the bias it leaves).</summary>
+    public override IEnumerable<Parameter> DecayedParameters() => [linear.weight!];
+
     /// <summary>The kernel as Keras holds it (a transposed view of torch's), then the bias.</summary>
     protected override IEnumerable<Tensor> WeightTensors() => [Kernel.t(), Bias];
 

@@ -1,5 +1,6 @@
 using MlNetMlp.Scoring.Layers;
 using TorchSharp;
+using TorchSharp.Modules;
 using static TorchSharp.torch;
 
 namespace MlNetMlp.Trainers.Torch.Layers;
@@ -26,6 +27,9 @@ internal abstract class LayerModule : nn.Module<Tensor, Tensor>
 
     /// <summary>The layer's penalty on its weights as a scalar, or null when it has none.</summary>
     public virtual Tensor? Penalty() => null;
+
+    /// <summary>The parameters weight decay applies to by default: none but a dense layer's kernel.</summary>
+    public virtual IEnumerable<Parameter> DecayedParameters() => [];
 
     /// <summary>The layer's weights in the order and Keras shapes of <see cref="MlpLayer.WeightsFor"/>, as tensors or views of them.</summary>
     protected virtual IEnumerable<Tensor> WeightTensors() => [];
